@@ -1,0 +1,103 @@
+"""MkDocs adapter for the cchc core: load content once, add generated pages, localise, check output.
+
+Keeps no state in this module (``mkdocs serve`` never reloads hooks): per-build state lives in
+``config.extra["_cchc"]``, rebuilt by ``on_config`` on every build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from cchc.catalogue import Catalogue, load_catalogue
+from cchc.coverage import translation_coverage
+from cchc.i18n import alternate_links, plan_localized_docs, t
+from cchc.pages import PageSpec, output_path, plan_procedure_pages
+from cchc.problems import ContentError
+
+log = get_plugin_logger("cchc")
+
+
+@dataclass
+class BuildState:
+    lang: str
+    catalogue: Catalogue
+    specs: list[PageSpec]
+    fallback_pages: set[str]
+
+
+def _state(config: MkDocsConfig) -> BuildState:
+    state = config.extra["_cchc"]
+    assert isinstance(state, BuildState)
+    return state
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    lang = config.theme["language"]
+    try:
+        catalogue = load_catalogue(root)
+    except ContentError as exc:
+        for problem in exc.problems:
+            log.error(str(problem))
+        raise PluginError(f"{len(exc.problems)} content problem(s) found; the site was not built.") from None
+    specs = plan_procedure_pages(catalogue, lang)
+    config.extra["_cchc"] = BuildState(lang, catalogue, specs, set())
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    state = _state(config)
+    docs = {f.src_uri: f for f in files if f.src_uri.endswith(".md")}
+    chosen, state.fallback_pages = plan_localized_docs(sorted(docs), state.lang)
+    for uri in docs:
+        files.remove(docs[uri])
+    for address, source in sorted(chosen.items()):
+        if address == source:
+            files.append(docs[source])
+        else:
+            files.append(File.generated(config, address, abs_src_path=docs[source].abs_src_path or ""))
+    for spec in state.specs:
+        generated = File.generated(config, spec.src_uri, content=spec.markdown)
+        generated.edit_uri = spec.edit_uri
+        files.append(generated)
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    state = _state(config)
+    if page.file.src_uri not in state.fallback_pages:
+        return markdown
+    notice = t("untranslated_notice", state.lang)
+    return f'!!! info "{notice}"\n\n<div lang="vi" markdown="1">\n\n{markdown}\n\n</div>\n'
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    # Material renders config.extra.alternate as the language switcher and as hreflang links; pointing it at
+    # this page's counterparts makes the switch land on the same page in the other language.
+    state = _state(config)
+    prefixes: dict[str, str] = config.extra["language_prefixes"]
+    root = (config.site_url or "/").removesuffix(prefixes[state.lang])
+    config.extra["alternate"] = alternate_links(root, prefixes, page.url)
+    return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    state = _state(config)
+    site = Path(config.site_dir)
+    missing = [spec.src_uri for spec in state.specs if not (site / output_path(spec.src_uri)).is_file()]
+    if missing:
+        raise PluginError(f"pages missing from the output: {', '.join(missing)}")
+    published = sum(1 for spec in state.specs if spec.record and spec.record.startswith("procedure:"))
+    log.info(f"[{state.lang}] published {published} of {len(state.catalogue.procedures)} procedures")
+    if state.lang != "vi":
+        for cov in translation_coverage(state.catalogue):
+            log.info(f"[{state.lang}] translation coverage, {cov}")
+        log.info(f"[{state.lang}] hand-written pages shown in Vietnamese: {len(state.fallback_pages)}")

@@ -1,0 +1,281 @@
+"""Load every content file once, validate it, and check that every reference resolves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from .models import (
+    TAXONOMIES,
+    Agency,
+    Audience,
+    Field_,
+    Level,
+    Procedure,
+    ProcedureSet,
+    Province,
+)
+from .problems import ContentError, Problem
+from .validate import validate_record
+from .yamlio import LocatedData, load_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+PROCEDURES_DIR = "procedures"
+SETS_DIR = "procedures/sets"
+DATA_DIR = "data"
+
+# The change a procedure set makes to a procedure, in the order a page lists them.
+CHANGE_KINDS = ("cong_bo_moi", "sua_doi", "thay_the", "bai_bo")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One procedure set's effect on one procedure."""
+
+    set_id: str
+    kind: str  # one of CHANGE_KINDS
+    other: str | None = None  # for thay_the: the procedure replaced, or the one replacing it
+
+
+@dataclass
+class Catalogue:
+    """All validated content, with the source file and line of each record for messages and edit links."""
+
+    root: Path
+    province: Province
+    fields: dict[str, Field_]
+    levels: dict[str, Level]
+    audiences: dict[str, Audience]
+    agencies: dict[str, Agency]
+    procedures: dict[str, Procedure]
+    sets: dict[str, ProcedureSet]
+    sources: dict[str, str] = field(default_factory=dict)  # record key -> repository-relative path
+
+    def history(self, code: str) -> list[Change]:
+        """Every set that touched ``code``, oldest first."""
+        changes: list[Change] = []
+        for set_id, pset in sorted(self.sets.items(), key=lambda kv: (kv[1].ngay_ban_hanh, kv[0])):
+            changes.extend(change for target, change in _changes_in(set_id, pset) if target == code)
+        return changes
+
+    def replaced_by(self, code: str) -> str | None:
+        for pset in self.sets.values():
+            for rep in pset.thay_the:
+                if rep.thay_cho == code:
+                    return rep.ma_thu_tuc
+        return None
+
+
+def _changes_in(set_id: str, pset: ProcedureSet) -> Iterable[tuple[str, Change]]:
+    for code in pset.cong_bo_moi:
+        yield code, Change(set_id, "cong_bo_moi")
+    for code in pset.sua_doi:
+        yield code, Change(set_id, "sua_doi")
+    for rep in pset.thay_the:
+        yield rep.ma_thu_tuc, Change(set_id, "thay_the", rep.thay_cho)
+        yield rep.thay_cho, Change(set_id, "bi_thay_the", rep.ma_thu_tuc)
+    for code in pset.bai_bo:
+        yield code, Change(set_id, "bai_bo")
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
+    """Read a UTF-8 content file; a byte order mark is tolerated, other encodings are refused."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Problem(rel, line, "", "file is not UTF-8 text; save it as UTF-8")]
+    return text.replace("\r\n", "\n"), []
+
+
+def load_located(path: Path, root: Path) -> tuple[LocatedData | None, list[Problem]]:
+    rel = _rel(path, root)
+    text, problems = read_text(path, rel)
+    if text is None:
+        return None, problems
+    return load_yaml(text, rel)
+
+
+def _load_record(model: type[M], path: Path, root: Path) -> tuple[M | None, int, list[Problem]]:
+    located, problems = load_located(path, root)
+    if located is None:
+        return None, 0, problems
+    record, problems = validate_record(model, located, _rel(path, root))
+    return record, 1, problems
+
+
+def _load_taxonomy(
+    model: type[M], path: Path, root: Path, problems: list[Problem]
+) -> tuple[dict[str, M], dict[str, int]]:
+    """A taxonomy file maps ids to entries; the ids are what procedures refer to."""
+    rel = _rel(path, root)
+    if not path.exists():
+        problems.append(Problem(rel, 0, "", "file is missing; the site needs it"))
+        return {}, {}
+    located, found = load_located(path, root)
+    problems.extend(found)
+    if located is None:
+        return {}, {}
+    if not isinstance(located.data, dict):
+        problems.append(Problem(rel, 1, "", "must map ids to entries (id: then its fields, indented)"))
+        return {}, {}
+    entries: dict[str, M] = {}
+    lines: dict[str, int] = {}
+    for key, value in located.data.items():
+        key = str(key)
+        sub = LocatedData(value, {loc[1:]: ln for loc, ln in located.lines.items() if loc[:1] == (key,)})
+        record, found = validate_record(model, sub, rel)
+        problems.extend(Problem(p.path, p.line, f"{key}.{p.field}" if p.field else key, p.message) for p in found)
+        if record is not None:
+            entries[key] = record
+            lines[key] = located.lines.get((key,), 1)
+    return entries, lines
+
+
+def _check_refs(
+    problems: list[Problem],
+    rel: str,
+    located: LocatedData,
+    field_name: str,
+    values: list[str],
+    known: dict[str, object],
+    what: str,
+    where: str,
+) -> None:
+    for i, value in enumerate(values):
+        if value not in known:
+            allowed = ", ".join(sorted(known)) if len(known) <= 12 else f"an id listed in {where}"
+            problems.append(
+                Problem(rel, located.line_of((field_name, i)), f"{field_name}[{i}]",
+                        f"unknown {what} {value!r}; allowed: {allowed}")
+            )
+
+
+def load_catalogue(root: Path) -> Catalogue:
+    """Load and validate all content under ``root``. Raises ContentError listing every problem."""
+    problems: list[Problem] = []
+    data = root / DATA_DIR
+    province, _, found = _load_record(Province, data / "province.yml", root)
+    problems.extend(found)
+    taxonomies = {name: _load_taxonomy(model, data / f"{name}.yml", root, problems)[0] for name, model in TAXONOMIES.items()}
+    fields: dict[str, Field_] = taxonomies["fields"]  # type: ignore[assignment]
+    levels: dict[str, Level] = taxonomies["levels"]  # type: ignore[assignment]
+    audiences: dict[str, Audience] = taxonomies["audiences"]  # type: ignore[assignment]
+    agencies: dict[str, Agency] = taxonomies["agencies"]  # type: ignore[assignment]
+    for agency_id, agency in agencies.items():
+        if agency.cap not in levels:
+            problems.append(Problem(f"{DATA_DIR}/agencies.yml", 0, f"{agency_id}.cap", f"unknown level {agency.cap!r}"))
+
+    procedures: dict[str, Procedure] = {}
+    located_by_code: dict[str, LocatedData] = {}
+    sources: dict[str, str] = {}
+    for path in sorted((root / PROCEDURES_DIR).glob("*.yml")):
+        rel = _rel(path, root)
+        located, found = load_located(path, root)
+        problems.extend(found)
+        if located is None:
+            continue
+        proc, found = validate_record(Procedure, located, rel)
+        problems.extend(found)
+        if proc is None:
+            continue
+        code = proc.ma_thu_tuc
+        if path.stem != code:
+            problems.append(
+                Problem(rel, located.line_of(("ma_thu_tuc",)), "ma_thu_tuc",
+                        f"code {code!r} does not match the file name; name the file {code}.yml")
+            )
+        if code in procedures:
+            problems.append(
+                Problem(rel, located.line_of(("ma_thu_tuc",)), "ma_thu_tuc",
+                        f"duplicate code {code!r}, already used by {sources['procedure:' + code]}; codes are unique")
+            )
+            continue
+        procedures[code] = proc
+        located_by_code[code] = located
+        sources["procedure:" + code] = rel
+    for path in sorted((root / PROCEDURES_DIR).glob("*.yaml")):
+        problems.append(Problem(_rel(path, root), 0, "", "use the .yml extension, not .yaml"))
+
+    sets: dict[str, ProcedureSet] = {}
+    located_sets: dict[str, LocatedData] = {}
+    for path in sorted((root / SETS_DIR).glob("*.yml")):
+        rel = _rel(path, root)
+        located, found = load_located(path, root)
+        problems.extend(found)
+        if located is None:
+            continue
+        pset, found = validate_record(ProcedureSet, located, rel)
+        problems.extend(found)
+        if pset is not None:
+            sets[path.stem] = pset
+            located_sets[path.stem] = located
+            sources["set:" + path.stem] = rel
+
+    for code, proc in procedures.items():
+        rel = sources["procedure:" + code]
+        located = located_by_code[code]
+        if proc.linh_vuc not in fields:
+            problems.append(Problem(rel, located.line_of(("linh_vuc",)), "linh_vuc",
+                                    f"unknown field {proc.linh_vuc!r}; allowed: an id listed in data/fields.yml"))
+        _check_refs(problems, rel, located, "cap_thuc_hien", proc.cap_thuc_hien, levels, "level", "data/levels.yml")  # type: ignore[arg-type]
+        _check_refs(problems, rel, located, "doi_tuong", proc.doi_tuong, audiences, "audience", "data/audiences.yml")  # type: ignore[arg-type]
+        for name in ("co_quan_thuc_hien", "co_quan_co_tham_quyen", "co_quan_duoc_uy_quyen", "co_quan_phoi_hop"):
+            _check_refs(problems, rel, located, name, getattr(proc, name), agencies, "agency", "data/agencies.yml")  # type: ignore[arg-type]
+        _check_refs(problems, rel, located, "thu_tuc_lien_quan", proc.thu_tuc_lien_quan, procedures,  # type: ignore[arg-type]
+                    "procedure code", "procedures/")
+        if proc.quyet_dinh_cong_bo is not None and proc.quyet_dinh_cong_bo not in sets:
+            problems.append(Problem(rel, located.line_of(("quyet_dinh_cong_bo",)), "quyet_dinh_cong_bo",
+                                    f"unknown procedure set {proc.quyet_dinh_cong_bo!r}; allowed: a file name "
+                                    f"(without .yml) in procedures/sets/: {', '.join(sorted(sets)) or 'none yet'}"))
+
+    for set_id, pset in sets.items():
+        rel = sources["set:" + set_id]
+        located = located_sets[set_id]
+        if pset.co_quan_ban_hanh not in agencies:
+            problems.append(Problem(rel, located.line_of(("co_quan_ban_hanh",)), "co_quan_ban_hanh",
+                                    f"unknown agency {pset.co_quan_ban_hanh!r}; allowed: an id listed in data/agencies.yml"))
+        for list_name in ("cong_bo_moi", "sua_doi", "bai_bo"):
+            _check_refs(problems, rel, located, list_name, getattr(pset, list_name), procedures,  # type: ignore[arg-type]
+                        "procedure code", "procedures/")
+        for i, rep in enumerate(pset.thay_the):
+            for key in ("ma_thu_tuc", "thay_cho"):
+                code = getattr(rep, key)
+                if code not in procedures:
+                    problems.append(Problem(rel, located.line_of(("thay_the", i, key)), f"thay_the[{i}].{key}",
+                                            f"unknown procedure code {code!r}; allowed: a code with a file in procedures/"))
+        for code in pset.bai_bo:
+            proc = procedures.get(code)
+            if proc is not None and proc.trang_thai != "bai-bo":
+                prel = sources["procedure:" + code]
+                problems.append(Problem(prel, located_by_code[code].line_of(("trang_thai",)), "trang_thai",
+                                        f"is {proc.trang_thai!r} but procedure set {set_id!r} abolishes it; "
+                                        "set it to 'bai-bo'"))
+
+    if problems or province is None:
+        raise ContentError(problems)
+    return Catalogue(
+        root=root,
+        province=province,
+        fields=fields,
+        levels=levels,
+        audiences=audiences,
+        agencies=agencies,
+        procedures=procedures,
+        sets=sets,
+        sources=sources,
+    )
+

@@ -1,0 +1,139 @@
+"""Interface strings of the generated pages, in Vietnamese (default) and English."""
+
+from __future__ import annotations
+
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
+
+_STRINGS: dict[str, dict[str, str]] = {
+    "procedures": {"vi": "Thủ tục hành chính", "en": "Administrative procedures"},
+    "code": {"vi": "Mã thủ tục", "en": "Procedure code"},
+    "local_code": {"vi": "Mã địa phương", "en": "Local code"},
+    "field": {"vi": "Lĩnh vực", "en": "Field"},
+    "fields": {"vi": "Lĩnh vực", "en": "Fields"},
+    "level": {"vi": "Cấp thực hiện", "en": "Level"},
+    "levels": {"vi": "Cấp thực hiện", "en": "Levels of government"},
+    "agency": {"vi": "Cơ quan thực hiện", "en": "Implementing agency"},
+    "agencies": {"vi": "Cơ quan thực hiện", "en": "Agencies"},
+    "online_levels": {"vi": "Mức độ dịch vụ công trực tuyến", "en": "Online public-service level"},
+    "sets": {"vi": "Quyết định công bố thủ tục hành chính", "en": "Procedure publication decisions"},
+    "type": {"vi": "Loại thủ tục", "en": "Procedure type"},
+    "who": {"vi": "Ai thực hiện thủ tục này?", "en": "Who is this procedure for?"},
+    "time_and_fees": {"vi": "Thời hạn giải quyết và phí, lệ phí", "en": "Time limit and fees"},
+    "channel": {"vi": "Cách nộp", "en": "How to submit"},
+    "time_limit": {"vi": "Thời hạn giải quyết", "en": "Time limit"},
+    "fees": {"vi": "Phí, lệ phí", "en": "Fees and charges"},
+    "description": {"vi": "Mô tả", "en": "Description"},
+    "free": {"vi": "Miễn phí", "en": "Free"},
+    "documents": {"vi": "Hồ sơ cần chuẩn bị", "en": "What to bring"},
+    "dossier_count": {"vi": "Số lượng hồ sơ", "en": "Number of dossier sets"},
+    "download_form": {"vi": "Tải mẫu", "en": "Download form"},
+    "originals": {"vi": "bản chính", "en": "original(s)"},
+    "copies": {"vi": "bản sao", "en": "copy/copies"},
+    "show_only": {"vi": "xuất trình bản chính để đối chiếu", "en": "show the original for checking"},
+    "where": {"vi": "Nơi nộp và thời gian tiếp nhận", "en": "Where and when to submit"},
+    "address": {"vi": "Địa chỉ tiếp nhận", "en": "Where to submit"},
+    "hours": {"vi": "Thời gian tiếp nhận", "en": "Opening hours"},
+    "steps": {"vi": "Trình tự thực hiện", "en": "Steps"},
+    "conditions": {"vi": "Yêu cầu, điều kiện", "en": "Requirements and conditions"},
+    "no_conditions": {"vi": "Không có yêu cầu, điều kiện riêng.", "en": "No special requirements."},
+    "result": {"vi": "Kết quả thực hiện", "en": "Result"},
+    "result_code": {"vi": "Mã kết quả", "en": "Result code"},
+    "legal_basis": {"vi": "Căn cứ pháp lý", "en": "Legal basis"},
+    "online": {"vi": "Dịch vụ công trực tuyến", "en": "Online public service"},
+    "submit_online": {"vi": "Nộp hồ sơ trực tuyến", "en": "Apply online"},
+    "not_online": {
+        "vi": "Thủ tục này chưa được cung cấp dịch vụ công trực tuyến; vui lòng nộp trực tiếp hoặc qua bưu chính.",
+        "en": "This procedure is not yet offered online; please submit in person or by post.",
+    },
+    "related": {"vi": "Thủ tục liên quan", "en": "Related procedures"},
+    "decision": {"vi": "Quyết định công bố", "en": "Publishing decision"},
+    "history": {"vi": "Lịch sử thay đổi", "en": "History"},
+    "last_updated": {"vi": "Cập nhật lần cuối", "en": "Last updated"},
+    "coordinating": {"vi": "Cơ quan phối hợp", "en": "Coordinating agencies"},
+    "competent": {"vi": "Cơ quan có thẩm quyền", "en": "Competent authority"},
+    "delegated": {"vi": "Cơ quan được ủy quyền", "en": "Delegated agency"},
+    "status_da-sua-doi": {
+        "vi": "Thủ tục này đã được sửa đổi, bổ sung",
+        "en": "This procedure has been amended",
+    },
+    "status_bai-bo": {"vi": "Thủ tục này đã bị bãi bỏ", "en": "This procedure has been abolished"},
+    "abolished_note": {
+        "vi": "Thủ tục không còn được áp dụng. Trang được giữ lại để tra cứu.",
+        "en": "The procedure no longer applies. This page is kept for reference.",
+    },
+    "replaced_by": {"vi": "Được thay thế bằng", "en": "Replaced by"},
+    "by_decision": {"vi": "theo", "en": "by"},
+    "change_cong_bo_moi": {"vi": "Công bố mới", "en": "Newly published"},
+    "change_sua_doi": {"vi": "Sửa đổi, bổ sung", "en": "Amended"},
+    "change_thay_the": {"vi": "Thay thế thủ tục", "en": "Replaces"},
+    "change_bi_thay_the": {"vi": "Bị thay thế bởi", "en": "Replaced by"},
+    "change_bai_bo": {"vi": "Bãi bỏ", "en": "Abolished"},
+    "signed_by": {"vi": "Người ký", "en": "Signed by"},
+    "issued_by": {"vi": "Cơ quan ban hành", "en": "Issued by"},
+    "issued_on": {"vi": "Ngày ban hành", "en": "Date issued"},
+    "full_text": {"vi": "Xem toàn văn quyết định", "en": "Read the decision"},
+    "count_procedures": {"vi": "{n} thủ tục", "en": "{n} procedure(s)"},
+    "browse_intro": {
+        "vi": "Tra cứu thủ tục hành chính theo lĩnh vực, cấp thực hiện, cơ quan hoặc mức độ dịch vụ công trực tuyến.",
+        "en": "Find an administrative procedure by field, level of government, agency or online-service level.",
+    },
+    "none": {"vi": "Không có.", "en": "None."},
+    "case": {"vi": "Trường hợp", "en": "Case"},
+    "untranslated_notice": {
+        "vi": "",
+        "en": "Parts of this page have not been translated into English yet. They are shown in Vietnamese.",
+    },
+    "online_toan-trinh": {"vi": "Toàn trình", "en": "Fully online"},
+    "online_mot-phan": {"vi": "Một phần", "en": "Partly online"},
+    "online_khong": {"vi": "Chưa trực tuyến", "en": "Not online"},
+    "channel_truc-tiep": {"vi": "Trực tiếp", "en": "In person"},
+    "channel_truc-tuyen": {"vi": "Trực tuyến", "en": "Online"},
+    "channel_buu-chinh": {"vi": "Bưu chính công ích", "en": "Public postal service"},
+    "unit_ngay-lam-viec": {"vi": "ngày làm việc", "en": "working day(s)"},
+    "unit_ngay": {"vi": "ngày", "en": "day(s)"},
+    "unit_gio": {"vi": "giờ", "en": "hour(s)"},
+    "unit_thang": {"vi": "tháng", "en": "month(s)"},
+    "switch_language": {"vi": "English", "en": "Tiếng Việt"},
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The interface string ``key`` in ``lang``; a missing key is a programming error and raises."""
+    text = _STRINGS[key][lang]
+    return text.format(**values) if values else text
+
+
+def language_of(src_uri: str) -> tuple[str, str]:
+    """'about.en.md' -> ('en', 'about.md'); 'about.md' -> ('vi', 'about.md')."""
+    for lang in LANGUAGES:
+        suffix = f".{lang}.md"
+        if lang != DEFAULT_LANGUAGE and src_uri.endswith(suffix):
+            return lang, src_uri[: -len(suffix)] + ".md"
+    return DEFAULT_LANGUAGE, src_uri
+
+
+def plan_localized_docs(src_uris: list[str], lang: str) -> tuple[dict[str, str], set[str]]:
+    """Which hand-written page serves each address in ``lang``.
+
+    Returns {address: source file} for the Markdown pages of that language's build, and the addresses
+    that fall back to the Vietnamese source because no translation exists yet.
+    """
+    by_lang: dict[str, dict[str, str]] = {code: {} for code in LANGUAGES}
+    for uri in src_uris:
+        if uri.endswith(".md"):
+            file_lang, address = language_of(uri)
+            by_lang[file_lang][address] = uri
+    chosen = dict(by_lang[DEFAULT_LANGUAGE])
+    chosen.update(by_lang[lang])
+    fallback = set() if lang == DEFAULT_LANGUAGE else set(by_lang[DEFAULT_LANGUAGE]) - set(by_lang[lang])
+    return chosen, fallback
+
+
+def alternate_links(site_root: str, prefixes: dict[str, str], page_url: str) -> list[dict[str, str]]:
+    """Absolute URLs of the same page in every language, for the switcher and hreflang links."""
+    return [
+        {"name": LANGUAGE_NAMES[code], "lang": code, "link": site_root + prefixes[code] + page_url}
+        for code in LANGUAGES
+    ]

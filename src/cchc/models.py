@@ -1,0 +1,278 @@
+"""Typed, frozen content records.
+
+YAML keys are the national database's own (Vietnamese, without tone marks) so that editors recognise them
+from dichvucong.gov.vn; each field's description gives the English. The same models produce the JSON
+Schema that VS Code's YAML extension uses while an editor types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from .text import nfc
+
+
+def _require_text(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty or only spaces")
+    return nfc(value.strip())
+
+
+def _require_http_url(value: str) -> str:
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"must be a web address starting with https:// or http://, got {value!r}")
+    return value.strip()
+
+
+Text = Annotated[str, AfterValidator(_require_text)]
+HttpUrl = Annotated[str, AfterValidator(_require_http_url)]
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="lowercase-with-dashes id")]
+ProcedureCode = Annotated[
+    str,
+    Field(
+        pattern=r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$",
+        description="Mã thủ tục: national procedure code such as 1.001193",
+    ),
+]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _text_or_mapping(value: Any) -> Any:
+    # An editor may write a plain string for Vietnamese-only text.
+    return {"vi": value} if isinstance(value, str) else value
+
+
+class _LocalizedText(Record):
+    vi: Text = Field(description="Tiếng Việt / Vietnamese text")
+    en: Text | None = Field(None, description="Tiếng Anh / English translation; leave out until translated")
+
+    def get(self, lang: str) -> str:
+        """Text in ``lang``, falling back to Vietnamese."""
+        return self.en if lang == "en" and self.en else self.vi
+
+    def has(self, lang: str) -> bool:
+        return lang == "vi" or self.en is not None
+
+
+LocalizedText = Annotated[
+    _LocalizedText, BeforeValidator(_text_or_mapping, json_schema_input_type=str | _LocalizedText)
+]
+
+ChannelKind = Literal["truc-tiep", "truc-tuyen", "buu-chinh"]
+TimeUnit = Literal["ngay-lam-viec", "ngay", "gio", "thang"]
+OnlineLevel = Literal["toan-trinh", "mot-phan", "khong"]
+Status = Literal["con-hieu-luc", "da-sua-doi", "bai-bo"]
+
+
+class TimeLimit(Record):
+    """Thời hạn giải quyết: a number with its unit (working days are not calendar days)."""
+
+    so: float = Field(gt=0, description="Số: how many units")
+    don_vi: TimeUnit = Field(description="Đơn vị: ngay-lam-viec (working days), ngay, gio (hours), thang")
+    ghi_chu: LocalizedText | None = Field(None, description="Ghi chú: note, e.g. extra days in some cases")
+
+
+class Fee(Record):
+    """Phí, lệ phí: one charge on a channel."""
+
+    ten: LocalizedText = Field(description="Tên: name of the fee or charge, e.g. Lệ phí")
+    so_tien: int = Field(ge=0, description="Số tiền: whole amount in the currency, e.g. 8000")
+    tien_te: Literal["VND", "USD"] = Field("VND", description="Tiền tệ: currency")
+    tinh_theo: LocalizedText | None = Field(None, description="Tính theo: per unit, e.g. trang (page)")
+    mo_ta: LocalizedText | None = Field(None, description="Mô tả: who pays, exemptions")
+
+
+class Channel(Record):
+    """Cách thức thực hiện: one way to submit, with its own time limit and fees."""
+
+    hinh_thuc: ChannelKind = Field(
+        description="Hình thức nộp: truc-tiep (in person), truc-tuyen (online), buu-chinh (public postal service)"
+    )
+    thoi_han: TimeLimit = Field(description="Thời hạn giải quyết: time limit")
+    phi: list[Fee] = Field(default_factory=list, description="Phí, lệ phí: empty when free")
+    mo_ta: LocalizedText | None = Field(None, description="Mô tả: description")
+
+
+class FormTemplate(Record):
+    ten: LocalizedText = Field(description="Tên mẫu: form name, e.g. Mẫu số 01")
+    url: HttpUrl = Field(description="Đường dẫn tải mẫu: download link")
+
+
+class DossierDocument(Record):
+    """Giấy tờ: one document to bring."""
+
+    ten: LocalizedText = Field(description="Tên giấy tờ: document name")
+    mau: FormTemplate | None = Field(None, description="Mẫu đơn, tờ khai: form template")
+    ban_chinh: int = Field(0, ge=0, description="Số bản chính: originals")
+    ban_sao: int = Field(0, ge=0, description="Số bản sao: copies")
+    xuat_trinh: bool = Field(False, description="Xuất trình: true when shown at the desk rather than submitted")
+
+    @model_validator(mode="after")
+    def _some_copy(self) -> DossierDocument:
+        """A document must be submitted in at least one original or copy, or shown."""
+        if not self.xuat_trinh and self.ban_chinh == 0 and self.ban_sao == 0:
+            raise ValueError("give ban_chinh or ban_sao (at least 1), or set xuat_trinh: true")
+        return self
+
+
+class DocumentGroup(Record):
+    """Thành phần hồ sơ for one case (trường hợp); the case is empty when there is only one."""
+
+    truong_hop: LocalizedText | None = Field(None, description="Trường hợp: which case this list is for")
+    giay_to: list[DossierDocument] = Field(min_length=1, description="Giấy tờ: documents")
+
+
+class StepGroup(Record):
+    """Trình tự thực hiện for one case."""
+
+    truong_hop: LocalizedText | None = Field(None, description="Trường hợp: which case these steps are for")
+    cac_buoc: list[LocalizedText] = Field(min_length=1, description="Các bước: steps, in order")
+
+
+class Result(Record):
+    ten: LocalizedText = Field(description="Tên kết quả: what the citizen receives")
+    ma: str | None = Field(None, pattern=r"^KQ\.[A-Z0-9.]+$", description="Mã kết quả, e.g. KQ.G15.000031")
+
+
+class LegalBasis(Record):
+    so_hieu: Text = Field(description="Số hiệu văn bản: document number, e.g. 60/2014/QH13")
+    trich_yeu: LocalizedText = Field(description="Trích yếu: title")
+
+
+class Procedure(Record):
+    """Thủ tục hành chính: one administrative procedure, one file named by its code."""
+
+    ma_thu_tuc: ProcedureCode
+    ma_dia_phuong: str | None = Field(
+        None, description="Mã địa phương: local code such as 1.001193.000.00.00.H32"
+    )
+    ten: LocalizedText = Field(description="Tên thủ tục: procedure name")
+    linh_vuc: Id = Field(description="Lĩnh vực: field id from data/fields.yml")
+    cap_thuc_hien: list[Id] = Field(min_length=1, description="Cấp thực hiện: level ids from data/levels.yml")
+    loai_thu_tuc: LocalizedText | None = Field(None, description="Loại thủ tục: procedure type")
+    doi_tuong: list[Id] = Field(min_length=1, description="Đối tượng thực hiện: audience ids")
+    co_quan_thuc_hien: list[Id] = Field(min_length=1, description="Cơ quan thực hiện: agency ids")
+    co_quan_co_tham_quyen: list[Id] = Field(default_factory=list, description="Cơ quan có thẩm quyền")
+    co_quan_duoc_uy_quyen: list[Id] = Field(default_factory=list, description="Cơ quan được ủy quyền")
+    co_quan_phoi_hop: list[Id] = Field(default_factory=list, description="Cơ quan phối hợp")
+    dia_chi_tiep_nhan: LocalizedText = Field(description="Địa chỉ tiếp nhận hồ sơ: where to submit")
+    thoi_gian_tiep_nhan: LocalizedText = Field(description="Thời gian tiếp nhận: opening hours")
+    trinh_tu: list[StepGroup] = Field(min_length=1, description="Trình tự thực hiện: steps by case")
+    cach_thuc: list[Channel] = Field(min_length=1, description="Cách thức thực hiện: channels")
+    thanh_phan_ho_so: list[DocumentGroup] = Field(min_length=1, description="Thành phần hồ sơ by case")
+    so_luong_ho_so: int = Field(1, ge=1, description="Số lượng hồ sơ: number of dossier sets")
+    yeu_cau_dieu_kien: LocalizedText | None = Field(None, description="Yêu cầu, điều kiện: conditions")
+    ket_qua: list[Result] = Field(min_length=1, description="Kết quả thực hiện: results")
+    can_cu_phap_ly: list[LegalBasis] = Field(min_length=1, description="Căn cứ pháp lý: legal basis")
+    muc_do_dvc: OnlineLevel = Field(
+        "khong", description="Mức độ dịch vụ công trực tuyến: toan-trinh (full), mot-phan (partial), khong"
+    )
+    lien_ket_dvc: HttpUrl | None = Field(None, description="Liên kết dịch vụ công trực tuyến: online link")
+    thu_tuc_lien_quan: list[ProcedureCode] = Field(default_factory=list, description="Thủ tục liên quan")
+    quyet_dinh_cong_bo: Id | None = Field(
+        None, description="Quyết định công bố: id of the procedure set (file in procedures/sets/)"
+    )
+    trang_thai: Status = Field(
+        "con-hieu-luc", description="Trạng thái: con-hieu-luc (in force), da-sua-doi (amended), bai-bo (abolished)"
+    )
+    cap_nhat: dt.date = Field(description="Cập nhật: date this record was last checked, YYYY-MM-DD")
+
+    @model_validator(mode="after")
+    def _online_link(self) -> Procedure:
+        """A procedure offered online must say where."""
+        if self.muc_do_dvc != "khong" and self.lien_ket_dvc is None:
+            raise ValueError("lien_ket_dvc is required when muc_do_dvc is toan-trinh or mot-phan")
+        return self
+
+    @property
+    def channels_by_kind(self) -> dict[str, Channel]:
+        return {c.hinh_thuc: c for c in self.cach_thuc}
+
+
+class Replacement(Record):
+    ma_thu_tuc: ProcedureCode = Field(description="the new procedure")
+    thay_cho: ProcedureCode = Field(description="the procedure it replaces")
+
+
+class ProcedureSet(Record):
+    """Quyết định công bố: a decision publishing, amending, replacing and abolishing procedures."""
+
+    so_hieu: Text = Field(description="Số hiệu: decision number, e.g. 1520/QĐ-UBND")
+    ngay_ban_hanh: dt.date = Field(description="Ngày ban hành: date signed, YYYY-MM-DD")
+    nguoi_ky: Text = Field(description="Người ký: signer")
+    co_quan_ban_hanh: Id = Field(description="Cơ quan ban hành: agency id")
+    trich_yeu: LocalizedText = Field(description="Trích yếu: summary")
+    url: HttpUrl | None = Field(None, description="Link to the decision's text")
+    cong_bo_moi: list[ProcedureCode] = Field(default_factory=list, description="Newly published")
+    sua_doi: list[ProcedureCode] = Field(default_factory=list, description="Amended (sửa đổi, bổ sung)")
+    thay_the: list[Replacement] = Field(default_factory=list, description="Replaced")
+    bai_bo: list[ProcedureCode] = Field(default_factory=list, description="Abolished (bãi bỏ)")
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> ProcedureSet:
+        """A decision that publishes nothing is a mistake."""
+        if not (self.cong_bo_moi or self.sua_doi or self.thay_the or self.bai_bo):
+            raise ValueError("list at least one procedure in cong_bo_moi, sua_doi, thay_the or bai_bo")
+        return self
+
+
+class Field_(Record):
+    """Lĩnh vực: a field of procedures."""
+
+    ten: LocalizedText
+
+
+class Level(Record):
+    """Cấp thực hiện: a level of government (tỉnh, xã)."""
+
+    ten: LocalizedText
+    thu_tu: int = Field(0, description="Order in lists")
+
+
+class Audience(Record):
+    """Đối tượng thực hiện."""
+
+    ten: LocalizedText
+
+
+class Agency(Record):
+    """Cơ quan: an agency that receives, decides or coordinates."""
+
+    ten: LocalizedText
+    cap: Id = Field(description="level id")
+    dia_chi: LocalizedText | None = None
+    dien_thoai: str | None = None
+    email: str | None = None
+    website: HttpUrl | None = None
+
+
+class Province(Record):
+    """The province this site is for, and who answers for it."""
+
+    ten: LocalizedText = Field(description="Tên tỉnh, e.g. Khánh Hòa")
+    ten_day_du: LocalizedText = Field(description="Full name, e.g. Tỉnh Khánh Hòa")
+    chuong_trinh: LocalizedText = Field(description="The reform programme's name")
+    co_quan_chu_tri: LocalizedText = Field(description="Responsible agency")
+    nguoi_chiu_trach_nhiem: LocalizedText = Field(description="Person responsible for the content")
+    dia_chi: LocalizedText
+    dien_thoai: Text
+    email: Text
+    giay_phep: LocalizedText | None = Field(None, description="Licence of the electronic information page")
+    cong_dvc_tinh: HttpUrl = Field(description="Provincial online public-service portal")
+    cong_dvc_quoc_gia: HttpUrl = Field(description="National online public-service portal")
+
+
+TAXONOMIES: dict[str, type[Record]] = {
+    "fields": Field_,
+    "levels": Level,
+    "audiences": Audience,
+    "agencies": Agency,
+}

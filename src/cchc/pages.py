@@ -1,0 +1,409 @@
+"""Plan the generated procedure pages as data: a path, its Markdown and where its source lives.
+
+Nothing here writes files or knows MkDocs; the hook wraps each PageSpec in ``File.generated``.
+Every text value from content goes through ``md_escape``, so content never becomes markup.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from .catalogue import Catalogue
+from .i18n import t
+from .models import Channel, Fee, OnlineLevel, Procedure, ProcedureSet, TimeLimit, _LocalizedText
+from .text import format_date, md_escape, md_paragraphs, slugify, sort_key
+
+BASE = "thu-tuc"
+ONLINE_LEVELS: tuple[OnlineLevel, ...] = ("toan-trinh", "mot-phan", "khong")
+_MAX_SLUG = 80
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    src_uri: str  # path inside the docs tree, e.g. thu-tuc/dang-ky-khai-sinh-1.001193.md
+    markdown: str
+    edit_uri: str | None = None  # repository path of the record the page comes from
+    record: str | None = None  # record key (as in Catalogue.sources) for completeness checks
+
+
+def procedure_uri(proc: Procedure) -> str:
+    """Stable, readable address: the Vietnamese name's slug plus the code, which keeps it unique."""
+    # Many national names begin with "Thủ tục", which the folder name already says.
+    slug = slugify(proc.ten.vi).removeprefix("thu-tuc-")
+    if len(slug) > _MAX_SLUG:
+        slug = slug[:_MAX_SLUG].rsplit("-", 1)[0]
+    return f"{BASE}/{slug}-{proc.ma_thu_tuc}.md"
+
+
+def field_uri(field_id: str) -> str:
+    return f"{BASE}/linh-vuc/{field_id}.md"
+
+
+def level_uri(level_id: str) -> str:
+    return f"{BASE}/cap/{level_id}.md"
+
+
+def agency_uri(agency_id: str) -> str:
+    return f"{BASE}/co-quan/{agency_id}.md"
+
+
+def online_uri(level: str) -> str:
+    return f"{BASE}/muc-do/{level}.md"
+
+
+def set_uri(set_id: str) -> str:
+    return f"{BASE}/bo-thu-tuc/{set_id}.md"
+
+
+def index_uri() -> str:
+    return f"{BASE}/index.md"
+
+
+def output_path(src_uri: str) -> str:
+    """Where MkDocs (with directory URLs) writes a page: 'thu-tuc/x.md' -> 'thu-tuc/x/index.html'."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+def md_url(url: str) -> str:
+    """A URL safe inside Markdown's ``(...)``: spaces, quotes and parentheses percent-encoded."""
+    return quote(url, safe=":/?#@!$&'*+,;=%~-._[]")
+
+
+def link(from_uri: str, to_uri: str, text: str) -> str:
+    """Markdown link between two pages by relative path, which MkDocs checks and rewrites."""
+    rel = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return f"[{text}]({md_url(rel)})"
+
+
+class _Writer:
+    """Renders one page in one language; remembers whether any Vietnamese fallback was shown."""
+
+    def __init__(self, catalogue: Catalogue, lang: str, uri: str):
+        self.cat = catalogue
+        self.lang = lang
+        self.uri = uri
+        self.fell_back = False
+
+    def tr(self, text: _LocalizedText) -> str:
+        """Escaped text in the page language; untranslated English falls back to Vietnamese, marked lang=vi."""
+        if self.lang == "en" and text.en is None:
+            self.fell_back = True
+            return f'<span lang="vi">{md_escape(text.vi)}</span>'
+        return md_escape(text.get(self.lang))
+
+    def tr_block(self, text: _LocalizedText) -> str:
+        if self.lang == "en" and text.en is None:
+            self.fell_back = True
+            return f'<div lang="vi" markdown="1">\n\n{md_paragraphs(text.vi)}\n\n</div>'
+        return md_paragraphs(text.get(self.lang))
+
+    def s(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+    def date(self, day: object) -> str:
+        return format_date(day, self.lang)  # type: ignore[arg-type]
+
+    def number(self, value: float) -> str:
+        whole = int(value) == value
+        if self.lang == "vi":
+            return f"{int(value):,}".replace(",", ".") if whole else f"{value:.1f}".replace(".", ",")
+        return f"{int(value):,}" if whole else f"{value:.1f}"
+
+    def time_limit(self, limit: TimeLimit) -> str:
+        out = f"{self.number(limit.so)} {self.s('unit_' + limit.don_vi)}"
+        return out + (f" ({self.tr(limit.ghi_chu)})" if limit.ghi_chu else "")
+
+    def fee(self, fee: Fee) -> str:
+        amount = self.number(fee.so_tien)
+        money = f"{amount} {'đồng' if fee.tien_te == 'VND' and self.lang == 'vi' else fee.tien_te}"
+        if fee.so_tien == 0:
+            money = self.s("free")
+        per = f"/{self.tr(fee.tinh_theo)}" if fee.tinh_theo else ""
+        note = f" ({self.tr(fee.mo_ta)})" if fee.mo_ta else ""
+        return f"{self.tr(fee.ten)}: {money}{per}{note}"
+
+    def link_to(self, to_uri: str, text: str) -> str:
+        return link(self.uri, to_uri, text)
+
+    def procedure_link(self, code: str) -> str:
+        proc = self.cat.procedures[code]
+        return self.link_to(procedure_uri(proc), self.tr(proc.ten)) + f" ({md_escape(code)})"
+
+    def set_title(self, set_id: str) -> str:
+        pset = self.cat.sets[set_id]
+        prefix = "Quyết định số" if self.lang == "vi" else "Decision No."
+        return md_escape(f"{prefix} {pset.so_hieu}")
+
+
+def _table_cell(text: str) -> str:
+    return text.replace("\n", " ")
+
+
+def _channel_table(w: _Writer, channels: list[Channel]) -> list[str]:
+    """One row per channel; the description column only when some channel has one."""
+    with_desc = any(ch.mo_ta for ch in channels)
+    head = [w.s("channel"), w.s("time_limit"), w.s("fees")] + ([w.s("description")] if with_desc else [])
+    rows = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    for ch in channels:
+        cells = [w.s("channel_" + ch.hinh_thuc), w.time_limit(ch.thoi_han), "<br>".join(w.fee(f) for f in ch.phi) or w.s("free")]
+        if with_desc:
+            cells.append(w.tr(ch.mo_ta) if ch.mo_ta else "")
+        rows.append("| " + " | ".join(_table_cell(c) for c in cells) + " |")
+    return rows
+
+
+def _names(w: _Writer, ids: Iterable[str], table: dict[str, object]) -> str:
+    return ", ".join(w.tr(table[i].ten) for i in ids)  # type: ignore[attr-defined]
+
+
+def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
+    """The page a citizen reads: who, how long and how much, what to bring, where, steps, result, law."""
+    uri = procedure_uri(proc)
+    w = _Writer(cat, lang, uri)
+    out: list[str] = [f"# {w.tr(proc.ten)}", ""]
+
+    if proc.trang_thai != "con-hieu-luc":
+        kind = "danger" if proc.trang_thai == "bai-bo" else "warning"
+        lines = []
+        for change in cat.history(proc.ma_thu_tuc):
+            if change.kind in ("sua_doi", "bai_bo", "bi_thay_the"):
+                pset = cat.sets[change.set_id]
+                lines.append(
+                    f"{w.s('change_' + change.kind)} {w.s('by_decision')} "
+                    f"{w.link_to(set_uri(change.set_id), w.set_title(change.set_id))} "
+                    f"({w.date(pset.ngay_ban_hanh)})."
+                )
+        if proc.trang_thai == "bai-bo":
+            lines.append(w.s("abolished_note"))
+        successor = cat.replaced_by(proc.ma_thu_tuc)
+        if successor:
+            lines.append(f"{w.s('replaced_by')}: {w.procedure_link(successor)}.")
+        out += [f'!!! {kind} "{w.s("status_" + proc.trang_thai)}"', ""]
+        out += [f"    {line}" for line in lines] + [""]
+
+    facts = [f"**{w.s('code')}:** {md_escape(proc.ma_thu_tuc)}"]
+    if proc.ma_dia_phuong:
+        facts.append(f"**{w.s('local_code')}:** {md_escape(proc.ma_dia_phuong)}")
+    facts.append(f"**{w.s('field')}:** {w.link_to(field_uri(proc.linh_vuc), w.tr(cat.fields[proc.linh_vuc].ten))}")
+    facts.append(
+        f"**{w.s('level')}:** "
+        + ", ".join(w.link_to(level_uri(lv), w.tr(cat.levels[lv].ten)) for lv in proc.cap_thuc_hien)
+    )
+    facts.append(
+        f"**{w.s('online_levels')}:** "
+        + w.link_to(online_uri(proc.muc_do_dvc), w.s("online_" + proc.muc_do_dvc))
+    )
+    if proc.loai_thu_tuc:
+        facts.append(f"**{w.s('type')}:** {w.tr(proc.loai_thu_tuc)}")
+    out += [line + "  " for line in facts] + [""]
+
+    out += [f"## {w.s('who')}", "", *(f"- {w.tr(cat.audiences[a].ten)}" for a in proc.doi_tuong), ""]
+
+    out += [f"## {w.s('time_and_fees')}", ""]
+    out += [*_channel_table(w, proc.cach_thuc), ""]
+
+    out += [f"## {w.s('documents')}", ""]
+    for group in proc.thanh_phan_ho_so:
+        if group.truong_hop:
+            out += [f"### {w.tr(group.truong_hop)}", ""]
+        for doc in group.giay_to:
+            counts = []
+            if doc.ban_chinh:
+                counts.append(f"{doc.ban_chinh} {w.s('originals')}")
+            if doc.ban_sao:
+                counts.append(f"{doc.ban_sao} {w.s('copies')}")
+            if doc.xuat_trinh:
+                counts.append(w.s("show_only"))
+            item = f"- [ ] {w.tr(doc.ten)} — {', '.join(counts)}"
+            if doc.mau:
+                item += f" · [{w.s('download_form')}: {w.tr(doc.mau.ten)}]({md_url(doc.mau.url)})"
+            out.append(item)
+        out.append("")
+    out += [f"**{w.s('dossier_count')}:** {proc.so_luong_ho_so}", ""]
+
+    out += [f"## {w.s('where')}", ""]
+    out += [f"**{w.s('address')}:** {w.tr(proc.dia_chi_tiep_nhan)}  ", f"**{w.s('hours')}:** {w.tr(proc.thoi_gian_tiep_nhan)}  "]
+    out += [f"**{w.s('agency')}:** " + ", ".join(
+        w.link_to(agency_uri(a), w.tr(cat.agencies[a].ten)) for a in proc.co_quan_thuc_hien)]
+    for key, ids in (
+        ("competent", proc.co_quan_co_tham_quyen),
+        ("delegated", proc.co_quan_duoc_uy_quyen),
+        ("coordinating", proc.co_quan_phoi_hop),
+    ):
+        if ids:
+            out[-1] += "  "
+            out.append(f"**{w.s(key)}:** {_names(w, ids, cat.agencies)}")  # type: ignore[arg-type]
+    out.append("")
+
+    out += [f"## {w.s('steps')}", ""]
+    for group in proc.trinh_tu:
+        if group.truong_hop:
+            out += [f"### {w.tr(group.truong_hop)}", ""]
+        out += [f"{i}. {w.tr(step)}" for i, step in enumerate(group.cac_buoc, 1)] + [""]
+
+    out += [f"## {w.s('conditions')}", ""]
+    out += [w.tr_block(proc.yeu_cau_dieu_kien) if proc.yeu_cau_dieu_kien else w.s("no_conditions"), ""]
+
+    out += [f"## {w.s('result')}", ""]
+    for res in proc.ket_qua:
+        code = f" ({w.s('result_code')}: {md_escape(res.ma)})" if res.ma else ""
+        out.append(f"- {w.tr(res.ten)}{code}")
+    out.append("")
+
+    out += [f"## {w.s('legal_basis')}", ""]
+    out += [f"- {md_escape(lb.so_hieu)}: {w.tr(lb.trich_yeu)}" for lb in proc.can_cu_phap_ly] + [""]
+
+    out += [f"## {w.s('online')}", ""]
+    out += [f"**{w.s('online_levels')}:** {w.s('online_' + proc.muc_do_dvc)}", ""]
+    if proc.lien_ket_dvc:
+        out += [f"[{w.s('submit_online')}]({md_url(proc.lien_ket_dvc)}){{ .md-button .md-button--primary }}", ""]
+    else:
+        out += [w.s("not_online"), ""]
+
+    if proc.thu_tuc_lien_quan:
+        out += [f"## {w.s('related')}", "", *(f"- {w.procedure_link(c)}" for c in proc.thu_tuc_lien_quan), ""]
+
+    history = cat.history(proc.ma_thu_tuc)
+    if proc.quyet_dinh_cong_bo or history:
+        out += [f"## {w.s('decision')}", ""]
+        if proc.quyet_dinh_cong_bo:
+            pset = cat.sets[proc.quyet_dinh_cong_bo]
+            out += [
+                f"{w.link_to(set_uri(proc.quyet_dinh_cong_bo), w.set_title(proc.quyet_dinh_cong_bo))} "
+                f"({w.date(pset.ngay_ban_hanh)}): {w.tr(pset.trich_yeu)}",
+                "",
+            ]
+        if history:
+            out += [f"### {w.s('history')}", ""]
+            for change in history:
+                pset = cat.sets[change.set_id]
+                other = f" {w.procedure_link(change.other)}" if change.other else ""
+                out.append(
+                    f"- {w.date(pset.ngay_ban_hanh)}: {w.s('change_' + change.kind)}{other} — "
+                    f"{w.link_to(set_uri(change.set_id), w.set_title(change.set_id))}"
+                )
+            out.append("")
+
+    out += [f"*{w.s('last_updated')}: {w.date(proc.cap_nhat)}*", ""]
+    return _finish(w, out, cat.sources.get("procedure:" + proc.ma_thu_tuc), "procedure:" + proc.ma_thu_tuc)
+
+
+def _finish(w: _Writer, out: list[str], edit_uri: str | None, record: str | None) -> PageSpec:
+    if w.fell_back:
+        # The notice goes right under the title so screen-reader users hear it before the Vietnamese text.
+        out[1:1] = ["", f'!!! info "{w.s("untranslated_notice")}"', ""]
+    return PageSpec(w.uri, "\n".join(out).rstrip() + "\n", edit_uri, record)
+
+
+def _sorted_procs(w: _Writer, procs: Iterable[Procedure]) -> list[Procedure]:
+    return sorted(procs, key=lambda p: (sort_key(p.ten.get(w.lang)), p.ma_thu_tuc))
+
+
+def _procedure_list(w: _Writer, procs: Iterable[Procedure]) -> list[str]:
+    lines = []
+    for proc in _sorted_procs(w, procs):
+        mark = f" — *{w.s('status_' + proc.trang_thai)}*" if proc.trang_thai != "con-hieu-luc" else ""
+        lines.append(f"- {w.procedure_link(proc.ma_thu_tuc)}{mark}")
+    return lines or [w.s("none")]
+
+
+def _browse_page(
+    cat: Catalogue, lang: str, uri: str, title: _LocalizedText | str, match: Callable[[Procedure], bool]
+) -> PageSpec:
+    w = _Writer(cat, lang, uri)
+    heading = w.tr(title) if isinstance(title, _LocalizedText) else md_escape(title)
+    procs = [p for p in cat.procedures.values() if match(p)]
+    out = [f"# {heading}", "", w.s("count_procedures", n=len(procs)), "", *_procedure_list(w, procs), ""]
+    return _finish(w, out, None, None)
+
+
+def _set_page(cat: Catalogue, set_id: str, pset: ProcedureSet, lang: str) -> PageSpec:
+    uri = set_uri(set_id)
+    w = _Writer(cat, lang, uri)
+    out = [f"# {w.set_title(set_id)}", "", w.tr_block(pset.trich_yeu), ""]
+    out += [
+        f"**{w.s('issued_on')}:** {w.date(pset.ngay_ban_hanh)}  ",
+        f"**{w.s('issued_by')}:** {w.tr(cat.agencies[pset.co_quan_ban_hanh].ten)}  ",
+        f"**{w.s('signed_by')}:** {md_escape(pset.nguoi_ky)}",
+        "",
+    ]
+    if pset.url:
+        out += [f"[{w.s('full_text')}]({md_url(pset.url)})", ""]
+    for kind, codes in (("cong_bo_moi", pset.cong_bo_moi), ("sua_doi", pset.sua_doi), ("bai_bo", pset.bai_bo)):
+        if codes:
+            out += [f"## {w.s('change_' + kind)}", "", *_procedure_list(w, (cat.procedures[c] for c in codes)), ""]
+    if pset.thay_the:
+        out += [f"## {w.s('change_thay_the')}", ""]
+        for rep in pset.thay_the:
+            out.append(f"- {w.procedure_link(rep.ma_thu_tuc)} ← {w.procedure_link(rep.thay_cho)}")
+        out.append("")
+    return _finish(w, out, cat.sources.get("set:" + set_id), "set:" + set_id)
+
+
+def _index_page(cat: Catalogue, lang: str) -> PageSpec:
+    uri = index_uri()
+    w = _Writer(cat, lang, uri)
+    procs = list(cat.procedures.values())
+
+    def count(pred: Callable[[Procedure], bool]) -> int:
+        return sum(1 for p in procs if pred(p))
+
+    out = [f"# {w.s('procedures')}", "", w.s("browse_intro"), ""]
+    out += [f"## {w.s('fields')}", ""]
+    for fid, fld in sorted(cat.fields.items(), key=lambda kv: sort_key(kv[1].ten.get(lang))):
+        n = count(lambda p, fid=fid: p.linh_vuc == fid)  # type: ignore[misc]
+        if n:
+            out.append(f"- {w.link_to(field_uri(fid), w.tr(fld.ten))} ({n})")
+    out += ["", f"## {w.s('levels')}", ""]
+    for lid, lvl in sorted(cat.levels.items(), key=lambda kv: (kv[1].thu_tu, kv[0])):
+        n = count(lambda p, lid=lid: lid in p.cap_thuc_hien)  # type: ignore[misc]
+        out.append(f"- {w.link_to(level_uri(lid), w.tr(lvl.ten))} ({n})")
+    out += ["", f"## {w.s('online_levels')}", ""]
+    for level in ONLINE_LEVELS:
+        n = count(lambda p, level=level: p.muc_do_dvc == level)  # type: ignore[misc]
+        out.append(f"- {w.link_to(online_uri(level), w.s('online_' + level))} ({n})")
+    out += ["", f"## {w.s('agencies')}", ""]
+    for aid, agency in sorted(cat.agencies.items(), key=lambda kv: sort_key(kv[1].ten.get(lang))):
+        n = count(lambda p, aid=aid: aid in p.co_quan_thuc_hien)  # type: ignore[misc]
+        if n:
+            out.append(f"- {w.link_to(agency_uri(aid), w.tr(agency.ten))} ({n})")
+    out += ["", f"## {w.s('sets')}", ""]
+    for sid, pset in sorted(cat.sets.items(), key=lambda kv: (kv[1].ngay_ban_hanh, kv[0]), reverse=True):
+        out.append(f"- {w.link_to(set_uri(sid), w.set_title(sid))} ({w.date(pset.ngay_ban_hanh)}): {w.tr(pset.trich_yeu)}")
+    out.append("")
+    return _finish(w, out, None, None)
+
+
+def plan_procedure_pages(cat: Catalogue, lang: str) -> list[PageSpec]:
+    """Every generated page of the procedure catalogue in ``lang``, in a deterministic order."""
+    specs = [_index_page(cat, lang)]
+    specs += [procedure_page(cat, proc, lang) for _, proc in sorted(cat.procedures.items())]
+    specs += [_set_page(cat, sid, pset, lang) for sid, pset in sorted(cat.sets.items())]
+    used_fields = {p.linh_vuc for p in cat.procedures.values()}
+    specs += [
+        _browse_page(cat, lang, field_uri(fid), fld.ten, lambda p, fid=fid: p.linh_vuc == fid)  # type: ignore[misc]
+        for fid, fld in sorted(cat.fields.items())
+        if fid in used_fields
+    ]
+    specs += [
+        _browse_page(cat, lang, level_uri(lid), lvl.ten, lambda p, lid=lid: lid in p.cap_thuc_hien)  # type: ignore[misc]
+        for lid, lvl in sorted(cat.levels.items())
+    ]
+    used_agencies = {a for p in cat.procedures.values() for a in p.co_quan_thuc_hien}
+    specs += [
+        _browse_page(cat, lang, agency_uri(aid), ag.ten, lambda p, aid=aid: aid in p.co_quan_thuc_hien)  # type: ignore[misc]
+        for aid, ag in sorted(cat.agencies.items())
+        if aid in used_agencies
+    ]
+    specs += [
+        _browse_page(cat, lang, online_uri(level), t("online_" + level, lang),
+                     lambda p, level=level: p.muc_do_dvc == level)  # type: ignore[misc]
+        for level in ONLINE_LEVELS
+    ]
+    return specs

@@ -1,0 +1,36 @@
+"""Content problems: every one names file, line and field, and says what is wrong and what is allowed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str  # repository-relative, forward slashes
+    line: int  # 1-based; 0 when the whole file is at fault
+    field: str  # dotted path such as cach_thuc[1].phi[0].so_tien, or "" for the file itself
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised with every problem found, so a build can print them all before failing."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def field_path(loc: tuple[str | int, ...]) -> str:
+    """('cach_thuc', 1, 'phi', 0, 'so_tien') -> 'cach_thuc[1].phi[0].so_tien'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out

@@ -1,0 +1,142 @@
+"""Vietnamese text helpers: normalisation, accent folding, slugs, collation, dates, Markdown escaping."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Any
+
+# Unicode gives đ/Đ no decomposition, so NFD-based folding alone leaves them in place.
+_STROKE_D = str.maketrans({"đ": "d", "Đ": "D"})
+
+# Vietnamese alphabet, with the Latin letters that appear in loanwords and codes slotted in (f, j, w, z).
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+# Marks that make a distinct letter (ă â ê ô ơ ư) rather than a tone.
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
+# Dictionary tone order: ngang (none), huyền, hỏi, ngã, sắc, nặng.
+_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+_MONTHS_EN = (
+    "January February March April May June July August September October November December".split()
+)
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC, the form every stored string uses."""
+    return unicodedata.normalize("NFC", text)
+
+
+def nfc_deep(value: Any) -> Any:
+    """NFC-normalise every string inside nested lists and dicts (keys included)."""
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, list):
+        return [nfc_deep(v) for v in value]
+    if isinstance(value, dict):
+        return {nfc_deep(k): nfc_deep(v) for k, v in value.items()}
+    return value
+
+
+def fold_accents(text: str) -> str:
+    """Strip tone and letter marks: 'Đăng ký' -> 'Dang ky'. Used for slugs and accent-free matching."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_STROKE_D))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def slugify(value: str, separator: str = "-") -> str:
+    """Vietnamese slug for URLs and heading anchors: 'Đăng ký khai sinh' -> 'dang-ky-khai-sinh'.
+
+    The signature matches Python-Markdown's ``toc`` ``slugify`` option.
+    """
+    folded = fold_accents(nfc(value)).lower()
+    return re.sub(r"[^a-z0-9]+", separator, folded).strip(separator)
+
+
+def _collation_units(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    letters: list[int] = []
+    tones: list[int] = []
+    decomposed = unicodedata.normalize("NFD", nfc(text).lower())
+    base_count = len(_ALPHABET)
+    i = 0
+    while i < len(decomposed):
+        base = decomposed[i]
+        i += 1
+        tone = 0
+        while i < len(decomposed) and unicodedata.combining(decomposed[i]):
+            mark = decomposed[i]
+            if mark in _LETTER_MARKS:
+                base = unicodedata.normalize("NFC", base + mark)
+            else:
+                tone = _TONE_RANK.get(mark, tone)
+            i += 1
+        if base in _LETTER_RANK:
+            rank = 20 + _LETTER_RANK[base]
+        elif base.isdigit():
+            rank = 10 + int(base) if base.isascii() else 19
+        elif base.isspace():
+            rank = 1
+        else:
+            rank = 20 + base_count + ord(base)
+        letters.append(rank)
+        tones.append(tone)
+    return tuple(letters), tuple(tones)
+
+
+def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
+    """Key for Vietnamese dictionary order: letters first (a ă â ... d đ ...), then tones, then case.
+
+    Python's default order puts 'Đ' after 'Z' and 'ă' after 'z'; this puts them where a reader expects.
+    """
+    letters, tones = _collation_units(text)
+    return letters, tones, text
+
+
+def format_date(day: dt.date, lang: str) -> str:
+    """'15/07/2025' on the Vietnamese site, '15 July 2025' on the English one."""
+    if lang == "vi":
+        return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+
+
+# Characters Python-Markdown (with the tables extension) accepts a backslash escape for.
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]{}()#+!|-]")
+
+
+def md_escape(text: str) -> str:
+    """Make plain text safe to place inline in generated Markdown.
+
+    HTML metacharacters become entities, Markdown syntax characters are backslash-escaped, and line
+    breaks fold to spaces, so a title like ``<b>`` or ``*x*`` prints literally and never as markup.
+    """
+    flat = " ".join(nfc(text).split())
+    out = []
+    for ch in flat:
+        if ch == "<":
+            out.append("&lt;")
+        elif ch == ">":
+            out.append("&gt;")
+        elif ch == "&":
+            out.append("&amp;")
+        elif ch == '"':
+            out.append("&quot;")
+        elif _MD_SPECIAL.fullmatch(ch):
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    escaped = "".join(out)
+    # A leading "1." would start an ordered list; escape the dot.
+    return re.sub(r"^(\d+)\.", r"\1\\.", escaped)
+
+
+def md_paragraphs(text: str) -> str:
+    """Escape multi-line plain text, keeping blank-line paragraphs and '- ' bullet lines as a list."""
+    blocks = []
+    for block in re.split(r"\n\s*\n", nfc(text).strip()):
+        lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
+        if lines and all(ln.startswith(("- ", "+ ", "* ")) for ln in lines):
+            blocks.append("\n".join("- " + md_escape(ln[2:]) for ln in lines))
+        else:
+            blocks.append(md_escape(" ".join(lines)))
+    return "\n\n".join(blocks)
