@@ -1,0 +1,43 @@
+# Every target sets up .venv itself (created or refreshed whenever pyproject.toml changes).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build check schemas lint chromium clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(PY) scripts/serve.py
+
+build: $(STAMP)
+	$(PY) scripts/build_site.py
+
+check: $(STAMP)
+	$(PY) scripts/check_content.py
+
+schemas: $(STAMP)
+	$(PY) scripts/make_schemas.py
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src hooks scripts tests
+	$(VENV)/bin/mypy
+
+# Browser tests drive Debian's Chromium; install it when it is missing (needs root or sudo).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+test: $(STAMP) chromium
+	$(VENV)/bin/ruff check src hooks scripts tests
+	$(PY) -m pytest
+
+clean:
+	rm -rf site .build-* $(VENV)

@@ -1,0 +1,67 @@
+"""Build the site in every language (in parallel processes) into site/, replacing it only on success."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from cchc.publish import assemble, swap_into  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIGS = {"vi": "mkdocs.yml", "en": "mkdocs.en.yml"}
+
+
+def build_language(config_file: str, site_dir: str) -> None:
+    """Build one language; runs in a worker process."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO, force=True)
+    config = load_config(config_file=config_file, site_dir=site_dir)
+    build(config)
+
+
+def build_all(root: Path, site: Path, parallel: bool = True) -> None:
+    """Build every language into a temporary folder, then swap it into ``site``."""
+    work = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
+    try:
+        outputs = {lang: work / lang for lang in CONFIGS}
+        jobs = [(str(root / cfg), str(outputs[lang])) for lang, cfg in CONFIGS.items()]
+        if parallel:
+            with ProcessPoolExecutor(max_workers=len(jobs)) as pool:
+                for future in [pool.submit(build_language, *job) for job in jobs]:
+                    future.result()
+        else:
+            for job in jobs:
+                build_language(*job)
+        prefixes = {"vi": "", "en": "en/"}
+        assemble(outputs, prefixes, work / "site")
+        swap_into(work / "site", site)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--site-dir", default=str(ROOT / "site"), help="where the finished site goes")
+    parser.add_argument("--serial", action="store_true", help="build the languages one after the other")
+    args = parser.parse_args()
+    try:
+        build_all(ROOT, Path(args.site_dir), parallel=not args.serial)
+    except Exception as exc:  # mkdocs' Abort/PluginError, or a worker's failure
+        print(f"ERROR   -  build failed, site/ was left as it was: {exc}", file=sys.stderr)
+        return 1
+    print(f"INFO    -  site built in {args.site_dir}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,27 @@
+"""Check all content (procedures, sets, data) and print every problem as file:line: field: message."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from cchc.catalogue import load_catalogue
+from cchc.problems import ContentError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    try:
+        cat = load_catalogue(ROOT)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem)
+        print(f"{len(exc.problems)} vấn đề / problem(s) found.", file=sys.stderr)
+        return 1
+    print(f"OK: {len(cat.procedures)} thủ tục / procedures, {len(cat.sets)} quyết định công bố / procedure sets.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""Preview the site with live reload at http://127.0.0.1:8000 (Vietnamese) and /en/ (English)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.exceptions import MkDocsException  # noqa: E402
+from mkdocs.livereload import LiveReloadServer  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST, PORT = "127.0.0.1", 8000
+WATCHED = ("docs", "procedures", "data", "overrides", "hooks", "mkdocs.yml", "mkdocs.en.yml")
+
+
+def main() -> int:
+    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
+    site = Path(tempfile.mkdtemp(prefix="cchc-serve-"))
+    root_url = f"http://{HOST}:{PORT}/"
+
+    def builder() -> None:
+        # The Vietnamese build cleans its folder, so it goes first and the English one lands below it.
+        for config_file, out, url in (("mkdocs.yml", site, root_url), ("mkdocs.en.yml", site / "en", root_url + "en/")):
+            config = load_config(config_file=str(ROOT / config_file), site_dir=str(out), site_url=url)
+            try:
+                build(config, serve_url=url)
+            except MkDocsException as exc:  # keep serving the last good pages; the log names the problem
+                logging.error(f"build failed: {exc}")
+
+    server = LiveReloadServer(builder=builder, host=HOST, port=PORT, root=str(site))
+    try:
+        builder()
+        for name in WATCHED:
+            server.watch(str(ROOT / name))
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+        shutil.rmtree(site, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,29 @@
+"""Put a finished build in place in one step, so a failed build never leaves a half-published site."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+
+def assemble(outputs: dict[str, Path], prefixes: dict[str, str], dest: Path) -> None:
+    """Merge per-language builds into ``dest``: the default language at the root, others below their prefix."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    for lang, out in sorted(outputs.items(), key=lambda kv: len(prefixes[kv[0]])):
+        target = dest / prefixes[lang] if prefixes[lang] else dest
+        if target.exists() and target != dest:
+            raise FileExistsError(f"{lang} build would overwrite {target}")
+        shutil.copytree(out, target, dirs_exist_ok=True)
+
+
+def swap_into(new_site: Path, site: Path) -> None:
+    """Replace ``site`` with ``new_site``; the old site stays in place until the new one is complete."""
+    old = site.with_name(site.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if site.exists():
+        site.rename(old)
+    new_site.rename(site)
+    if old.exists():
+        shutil.rmtree(old)
