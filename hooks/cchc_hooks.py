@@ -7,6 +7,7 @@ Keeps no state in this module (``mkdocs serve`` never reloads hooks): per-build 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -79,13 +80,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return f'!!! info "{notice}"\n\n<div lang="vi" markdown="1">\n\n{markdown}\n\n</div>\n'
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # MkDocs takes the title from the rendered heading as plain text (entities decoded) and Material prints it
+    # unescaped in <title> and the nav, so a title holding "<" would become markup. Store it escaped.
+    if page.title is not None:
+        page.meta["title"] = escape(page.title, quote=True)
+    return html
+
+
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     # Material renders config.extra.alternate as the language switcher and as hreflang links; pointing it at
     # this page's counterparts makes the switch land on the same page in the other language.
     state = _state(config)
     prefixes: dict[str, str] = config.extra["language_prefixes"]
     root = (config.site_url or "/").removesuffix(prefixes[state.lang])
-    config.extra["alternate"] = alternate_links(root, prefixes, page.url)
+    config.extra["alternate"] = alternate_links(root, prefixes, state.lang, page.url)
     return context
 
 

@@ -180,6 +180,8 @@ def load_catalogue(root: Path) -> Catalogue:
             problems.append(Problem(f"{DATA_DIR}/agencies.yml", 0, f"{agency_id}.cap", f"unknown level {agency.cap!r}"))
 
     procedures: dict[str, Procedure] = {}
+    # Files that failed to load still name a code, so references to them do not add a second, misleading error.
+    broken_codes: set[str] = set()
     located_by_code: dict[str, LocatedData] = {}
     sources: dict[str, str] = {}
     for path in sorted((root / PROCEDURES_DIR).glob("*.yml")):
@@ -187,10 +189,12 @@ def load_catalogue(root: Path) -> Catalogue:
         located, found = load_located(path, root)
         problems.extend(found)
         if located is None:
+            broken_codes.add(path.stem)
             continue
         proc, found = validate_record(Procedure, located, rel)
         problems.extend(found)
         if proc is None:
+            broken_codes.add(path.stem)
             continue
         code = proc.ma_thu_tuc
         if path.stem != code:
@@ -225,6 +229,7 @@ def load_catalogue(root: Path) -> Catalogue:
             located_sets[path.stem] = located
             sources["set:" + path.stem] = rel
 
+    known_codes: dict[str, object] = {**dict.fromkeys(broken_codes), **procedures}
     for code, proc in procedures.items():
         rel = sources["procedure:" + code]
         located = located_by_code[code]
@@ -235,7 +240,7 @@ def load_catalogue(root: Path) -> Catalogue:
         _check_refs(problems, rel, located, "doi_tuong", proc.doi_tuong, audiences, "audience", "data/audiences.yml")  # type: ignore[arg-type]
         for name in ("co_quan_thuc_hien", "co_quan_co_tham_quyen", "co_quan_duoc_uy_quyen", "co_quan_phoi_hop"):
             _check_refs(problems, rel, located, name, getattr(proc, name), agencies, "agency", "data/agencies.yml")  # type: ignore[arg-type]
-        _check_refs(problems, rel, located, "thu_tuc_lien_quan", proc.thu_tuc_lien_quan, procedures,  # type: ignore[arg-type]
+        _check_refs(problems, rel, located, "thu_tuc_lien_quan", proc.thu_tuc_lien_quan, known_codes,
                     "procedure code", "procedures/")
         if proc.quyet_dinh_cong_bo is not None and proc.quyet_dinh_cong_bo not in sets:
             problems.append(Problem(rel, located.line_of(("quyet_dinh_cong_bo",)), "quyet_dinh_cong_bo",
@@ -249,12 +254,12 @@ def load_catalogue(root: Path) -> Catalogue:
             problems.append(Problem(rel, located.line_of(("co_quan_ban_hanh",)), "co_quan_ban_hanh",
                                     f"unknown agency {pset.co_quan_ban_hanh!r}; allowed: an id listed in data/agencies.yml"))
         for list_name in ("cong_bo_moi", "sua_doi", "bai_bo"):
-            _check_refs(problems, rel, located, list_name, getattr(pset, list_name), procedures,  # type: ignore[arg-type]
+            _check_refs(problems, rel, located, list_name, getattr(pset, list_name), known_codes,
                         "procedure code", "procedures/")
         for i, rep in enumerate(pset.thay_the):
             for key in ("ma_thu_tuc", "thay_cho"):
                 code = getattr(rep, key)
-                if code not in procedures:
+                if code not in known_codes:
                     problems.append(Problem(rel, located.line_of(("thay_the", i, key)), f"thay_the[{i}].{key}",
                                             f"unknown procedure code {code!r}; allowed: a code with a file in procedures/"))
         for code in pset.bai_bo:

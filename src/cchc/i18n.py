@@ -131,9 +131,18 @@ def plan_localized_docs(src_uris: list[str], lang: str) -> tuple[dict[str, str],
     return chosen, fallback
 
 
-def alternate_links(site_root: str, prefixes: dict[str, str], page_url: str) -> list[dict[str, str]]:
-    """Absolute URLs of the same page in every language, for the switcher and hreflang links."""
+def alternate_links(site_root: str, prefixes: dict[str, str], lang: str, page_url: str) -> list[dict[str, str]]:
+    """The same page in every language: ``link`` absolute (hreflang), ``href`` relative (the switcher).
+
+    The relative form keeps the switcher working wherever the site is served, a preview included.
+    """
+    up = "../" * (prefixes[lang] + page_url).count("/")
     return [
-        {"name": LANGUAGE_NAMES[code], "lang": code, "link": site_root + prefixes[code] + page_url}
+        {
+            "name": LANGUAGE_NAMES[code],
+            "lang": code,
+            "link": site_root + prefixes[code] + page_url,
+            "href": (up + prefixes[code] + page_url) or "./",
+        }
         for code in LANGUAGES
     ]
