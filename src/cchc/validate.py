@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem, field_path
-from .yamlio import LocatedData, Loc
+from .yamlio import Loc, LocatedData
 
 M = TypeVar("M", bound=BaseModel)
 

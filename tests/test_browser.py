@@ -1,0 +1,69 @@
+"""What a reader does, in Debian's Chromium driven by Playwright, against the built site on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run `make test`, which installs it"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+def test_language_switch_lands_on_the_same_page(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base_url + "thu-tuc/dang-ky-khai-sinh-1.001193/")
+    assert page.locator("html").get_attribute("lang") == "vi"
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.wait_for_url("**/en/thu-tuc/dang-ky-khai-sinh-1.001193/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("h1").inner_text().rstrip("¶") == "Birth registration"
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[hreflang="vi"]').click()
+    page.wait_for_url("**/thu-tuc/dang-ky-khai-sinh-1.001193/")
+    assert page.locator("h1").inner_text().rstrip("¶") == "Thủ tục đăng ký khai sinh"
+    page.close()
+
+
+def test_browse_to_a_procedure_on_a_phone(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    requests: list[str] = []
+    page.on("request", lambda req: requests.append(req.url))
+    page.goto(base_url + "thu-tuc/")
+    page.get_by_role("link", name="Hộ tịch").first.click()
+    page.get_by_role("link", name="Thủ tục đăng ký khai sinh").click()
+    assert page.locator("h1").inner_text().rstrip("¶") == "Thủ tục đăng ký khai sinh"
+    checklist = page.locator("article .task-list-item")
+    assert checklist.count() == 4
+    assert checklist.first.is_visible()
+    assert all(url.startswith(base_url) for url in requests), [u for u in requests if not u.startswith(base_url)]
+    page.close()
