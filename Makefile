@@ -37,6 +37,7 @@ chromium:
 
 test: $(STAMP) chromium
 	$(VENV)/bin/ruff check src hooks scripts tests
+	$(VENV)/bin/mypy
 	$(PY) -m pytest
 
 clean:

@@ -51,11 +51,14 @@ def build_all(root: Path, site: Path, parallel: bool = True) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--site-dir", default=str(ROOT / "site"), help="where the finished site goes")
+    parser.add_argument("--root", default=str(ROOT), help="the site's folder (default: this repository)")
+    parser.add_argument("--site-dir", help="where the finished site goes (default: ROOT/site)")
     parser.add_argument("--serial", action="store_true", help="build the languages one after the other")
     args = parser.parse_args()
     try:
-        build_all(ROOT, Path(args.site_dir), parallel=not args.serial)
+        root = Path(args.root)
+        args.site_dir = args.site_dir or str(root / "site")
+        build_all(root, Path(args.site_dir), parallel=not args.serial)
     except Exception as exc:  # mkdocs' Abort/PluginError, or a worker's failure
         print(f"ERROR   -  build failed, site/ was left as it was: {exc}", file=sys.stderr)
         return 1

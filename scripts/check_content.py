@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -12,8 +13,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--root", default=str(ROOT), help="the site's folder (default: this repository)")
+    args = parser.parse_args()
     try:
-        cat = load_catalogue(ROOT)
+        cat = load_catalogue(Path(args.root))
     except ContentError as exc:
         for problem in exc.problems:
             print(problem)

@@ -242,10 +242,10 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
     out.append("")
 
     out += [f"## {w.s('steps')}", ""]
-    for group in proc.trinh_tu:
-        if group.truong_hop:
-            out += [f"### {w.tr(group.truong_hop)}", ""]
-        out += [f"{i}. {w.tr(step)}" for i, step in enumerate(group.cac_buoc, 1)] + [""]
+    for steps in proc.trinh_tu:
+        if steps.truong_hop:
+            out += [f"### {w.tr(steps.truong_hop)}", ""]
+        out += [f"{i}. {w.tr(step)}" for i, step in enumerate(steps.cac_buoc, 1)] + [""]
 
     out += [f"## {w.s('conditions')}", ""]
     out += [w.tr_block(proc.yeu_cau_dieu_kien) if proc.yeu_cau_dieu_kien else w.s("no_conditions"), ""]

@@ -14,7 +14,8 @@ SCHEMA_DIR = "schemas"
 
 def _taxonomy_schema(name: str) -> dict[str, Any]:
     # A taxonomy file maps ids to entries.
-    entry = TypeAdapter(dict[str, TAXONOMIES[name]]).json_schema()  # type: ignore[index]
+    model: Any = TAXONOMIES[name]
+    entry: dict[str, Any] = TypeAdapter(dict[str, model]).json_schema()
     entry["propertyNames"] = {"pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}
     return entry
 
