@@ -117,6 +117,32 @@ def _load_record(model: type[M], path: Path, root: Path) -> tuple[M | None, int,
     return record, 1, problems
 
 
+def _load_folder(
+    model: type[M], folder: Path, root: Path, problems: list[Problem]
+) -> tuple[list[tuple[Path, str, LocatedData, M]], set[str]]:
+    """Every ``*.yml`` record in ``folder``, plus the names of files that failed to load.
+
+    Failed files still name a record, so references to them do not add a second, misleading error.
+    """
+    loaded: list[tuple[Path, str, LocatedData, M]] = []
+    broken: set[str] = set()
+    for path in sorted(folder.glob("*.yaml")):
+        problems.append(Problem(_rel(path, root), 0, "", "use the .yml extension, not .yaml"))
+    for path in sorted(folder.glob("*.yml")):
+        rel = _rel(path, root)
+        located, found = load_located(path, root)
+        problems.extend(found)
+        record = None
+        if located is not None:
+            record, found = validate_record(model, located, rel)
+            problems.extend(found)
+        if located is None or record is None:
+            broken.add(path.stem)
+        else:
+            loaded.append((path, rel, located, record))
+    return loaded, broken
+
+
 def _load_taxonomy(
     model: type[M], path: Path, root: Path, problems: list[Problem]
 ) -> tuple[dict[str, M], dict[str, int]]:
@@ -179,23 +205,11 @@ def load_catalogue(root: Path) -> Catalogue:
         if agency.cap not in levels:
             problems.append(Problem(f"{DATA_DIR}/agencies.yml", 0, f"{agency_id}.cap", f"unknown level {agency.cap!r}"))
 
-    procedures: dict[str, Procedure] = {}
-    # Files that failed to load still name a code, so references to them do not add a second, misleading error.
-    broken_codes: set[str] = set()
-    located_by_code: dict[str, LocatedData] = {}
     sources: dict[str, str] = {}
-    for path in sorted((root / PROCEDURES_DIR).glob("*.yml")):
-        rel = _rel(path, root)
-        located, found = load_located(path, root)
-        problems.extend(found)
-        if located is None:
-            broken_codes.add(path.stem)
-            continue
-        proc, found = validate_record(Procedure, located, rel)
-        problems.extend(found)
-        if proc is None:
-            broken_codes.add(path.stem)
-            continue
+    procedures: dict[str, Procedure] = {}
+    located_by_code: dict[str, LocatedData] = {}
+    loaded, broken_codes = _load_folder(Procedure, root / PROCEDURES_DIR, root, problems)
+    for path, rel, located, proc in loaded:
         code = proc.ma_thu_tuc
         if path.stem != code:
             problems.append(
@@ -211,23 +225,13 @@ def load_catalogue(root: Path) -> Catalogue:
         procedures[code] = proc
         located_by_code[code] = located
         sources["procedure:" + code] = rel
-    for path in sorted((root / PROCEDURES_DIR).glob("*.yaml")):
-        problems.append(Problem(_rel(path, root), 0, "", "use the .yml extension, not .yaml"))
 
     sets: dict[str, ProcedureSet] = {}
     located_sets: dict[str, LocatedData] = {}
-    for path in sorted((root / SETS_DIR).glob("*.yml")):
-        rel = _rel(path, root)
-        located, found = load_located(path, root)
-        problems.extend(found)
-        if located is None:
-            continue
-        pset, found = validate_record(ProcedureSet, located, rel)
-        problems.extend(found)
-        if pset is not None:
-            sets[path.stem] = pset
-            located_sets[path.stem] = located
-            sources["set:" + path.stem] = rel
+    for path, rel, located, pset in _load_folder(ProcedureSet, root / SETS_DIR, root, problems)[0]:
+        sets[path.stem] = pset
+        located_sets[path.stem] = located
+        sources["set:" + path.stem] = rel
 
     known_codes: dict[str, object] = {**dict.fromkeys(broken_codes), **procedures}
     for code, proc in procedures.items():
@@ -263,11 +267,11 @@ def load_catalogue(root: Path) -> Catalogue:
                     problems.append(Problem(rel, located.line_of(("thay_the", i, key)), f"thay_the[{i}].{key}",
                                             f"unknown procedure code {code!r}; allowed: a code with a file in procedures/"))
         for code in pset.bai_bo:
-            proc = procedures.get(code)
-            if proc is not None and proc.trang_thai != "bai-bo":
+            abolished = procedures.get(code)
+            if abolished is not None and abolished.trang_thai != "bai-bo":
                 prel = sources["procedure:" + code]
                 problems.append(Problem(prel, located_by_code[code].line_of(("trang_thai",)), "trang_thai",
-                                        f"is {proc.trang_thai!r} but procedure set {set_id!r} abolishes it; "
+                                        f"is {abolished.trang_thai!r} but procedure set {set_id!r} abolishes it; "
                                         "set it to 'bai-bo'"))
 
     if problems or province is None:
