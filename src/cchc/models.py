@@ -192,10 +192,6 @@ class Procedure(Record):
             raise ValueError("lien_ket_dvc is required when muc_do_dvc is toan-trinh or mot-phan")
         return self
 
-    @property
-    def channels_by_kind(self) -> dict[str, Channel]:
-        return {c.hinh_thuc: c for c in self.cach_thuc}
-
 
 class Replacement(Record):
     ma_thu_tuc: ProcedureCode = Field(description="the new procedure")
