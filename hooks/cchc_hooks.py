@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from cchc.catalogue import Catalogue, load_catalogue
 from cchc.coverage import translation_coverage
 from cchc.i18n import alternate_links, plan_localized_docs, t
-from cchc.pages import PageSpec, output_path, plan_procedure_pages
+from cchc.pages import PageSpec, missing_outputs, plan_procedure_pages, published_procedures
 from cchc.problems import ContentError
 
 log = get_plugin_logger("cchc")
@@ -92,19 +92,16 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     # Material renders config.extra.alternate as the language switcher and as hreflang links; pointing it at
     # this page's counterparts makes the switch land on the same page in the other language.
     state = _state(config)
-    prefixes: dict[str, str] = config.extra["language_prefixes"]
-    root = (config.site_url or "/").removesuffix(prefixes[state.lang])
-    config.extra["alternate"] = alternate_links(root, prefixes, state.lang, page.url)
+    config.extra["alternate"] = alternate_links(config.site_url or "/", state.lang, page.url)
     return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     state = _state(config)
-    site = Path(config.site_dir)
-    missing = [spec.src_uri for spec in state.specs if not (site / output_path(spec.src_uri)).is_file()]
+    missing = missing_outputs(state.specs, Path(config.site_dir))
     if missing:
         raise PluginError(f"pages missing from the output: {', '.join(missing)}")
-    published = sum(1 for spec in state.specs if spec.record and spec.record.startswith("procedure:"))
+    published = published_procedures(state.specs)
     log.info(f"[{state.lang}] published {published} of {len(state.catalogue.procedures)} procedures")
     if state.lang != "vi":
         for cov in translation_coverage(state.catalogue):

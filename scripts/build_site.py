@@ -13,10 +13,10 @@ from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+from cchc.i18n import LANGUAGE_PREFIXES, LANGUAGES, config_file  # noqa: E402
 from cchc.publish import assemble, swap_into  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIGS = {"vi": "mkdocs.yml", "en": "mkdocs.en.yml"}
 
 
 def build_language(config_file: str, site_dir: str) -> None:
@@ -33,8 +33,8 @@ def build_all(root: Path, site: Path, parallel: bool = True) -> None:
     """Build every language into a temporary folder, then swap it into ``site``."""
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
     try:
-        outputs = {lang: work / lang for lang in CONFIGS}
-        jobs = [(str(root / cfg), str(outputs[lang])) for lang, cfg in CONFIGS.items()]
+        outputs = {lang: work / lang for lang in LANGUAGES}
+        jobs = [(str(root / config_file(lang)), str(outputs[lang])) for lang in LANGUAGES]
         if parallel:
             with ProcessPoolExecutor(max_workers=len(jobs)) as pool:
                 for future in [pool.submit(build_language, *job) for job in jobs]:
@@ -42,8 +42,7 @@ def build_all(root: Path, site: Path, parallel: bool = True) -> None:
         else:
             for job in jobs:
                 build_language(*job)
-        prefixes = {"vi": "", "en": "en/"}
-        assemble(outputs, prefixes, work / "site")
+        assemble(outputs, LANGUAGE_PREFIXES, work / "site")
         swap_into(work / "site", site)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -16,9 +16,11 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import MkDocsException  # noqa: E402
 from mkdocs.livereload import LiveReloadServer  # noqa: E402
 
+from cchc.i18n import LANGUAGE_PREFIXES, LANGUAGES, config_file  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 HOST, PORT = "127.0.0.1", 8000
-WATCHED = ("docs", "procedures", "data", "overrides", "hooks", "mkdocs.yml", "mkdocs.en.yml")
+WATCHED = ("docs", "procedures", "data", "overrides", "hooks", *(config_file(lang) for lang in LANGUAGES))
 
 
 def main() -> int:
@@ -27,9 +29,12 @@ def main() -> int:
     root_url = f"http://{HOST}:{PORT}/"
 
     def builder() -> None:
-        # The Vietnamese build cleans its folder, so it goes first and the English one lands below it.
-        for config_file, out, url in (("mkdocs.yml", site, root_url), ("mkdocs.en.yml", site / "en", root_url + "en/")):
-            config = load_config(config_file=str(ROOT / config_file), site_dir=str(out), site_url=url)
+        # The default language's build cleans the whole folder, so it goes first (LANGUAGES starts with it)
+        # and the others land below it.
+        for lang in LANGUAGES:
+            url = root_url + LANGUAGE_PREFIXES[lang]
+            out = site / LANGUAGE_PREFIXES[lang]
+            config = load_config(config_file=str(ROOT / config_file(lang)), site_dir=str(out), site_url=url)
             try:
                 build(config, serve_url=url)
             except MkDocsException as exc:  # keep serving the last good pages; the log names the problem

@@ -5,6 +5,13 @@ from __future__ import annotations
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
+# Where each language's build lives below the site root: Vietnamese at the root, English under /en/.
+LANGUAGE_PREFIXES = {"vi": "", "en": "en/"}
+
+
+def config_file(lang: str) -> str:
+    """The MkDocs config that builds ``lang``: mkdocs.yml for the default, mkdocs.<lang>.yml otherwise."""
+    return "mkdocs.yml" if lang == DEFAULT_LANGUAGE else f"mkdocs.{lang}.yml"
 
 _STRINGS: dict[str, dict[str, str]] = {
     "procedures": {"vi": "Thủ tục hành chính", "en": "Administrative procedures"},
@@ -131,11 +138,14 @@ def plan_localized_docs(src_uris: list[str], lang: str) -> tuple[dict[str, str],
     return chosen, fallback
 
 
-def alternate_links(site_root: str, prefixes: dict[str, str], lang: str, page_url: str) -> list[dict[str, str]]:
+def alternate_links(site_url: str, lang: str, page_url: str) -> list[dict[str, str]]:
     """The same page in every language: ``link`` absolute (hreflang), ``href`` relative (the switcher).
 
-    The relative form keeps the switcher working wherever the site is served, a preview included.
+    ``site_url`` is the URL of ``lang``'s build. The relative form keeps the switcher working wherever
+    the site is served, a preview included.
     """
+    prefixes = LANGUAGE_PREFIXES
+    site_root = site_url.removesuffix(prefixes[lang])
     up = "../" * (prefixes[lang] + page_url).count("/")
     return [
         {

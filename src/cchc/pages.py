@@ -6,9 +6,11 @@ Every text value from content goes through ``md_escape``, so content never becom
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import quote
 
 from .catalogue import Catalogue
@@ -70,6 +72,15 @@ def output_path(src_uri: str) -> str:
     return stem + "/index.html"
 
 
+def missing_outputs(specs: Iterable[PageSpec], site_dir: Path) -> list[str]:
+    """Planned pages whose HTML is not in ``site_dir``: the completeness check after a build."""
+    return [spec.src_uri for spec in specs if not (site_dir / output_path(spec.src_uri)).is_file()]
+
+
+def published_procedures(specs: Iterable[PageSpec]) -> int:
+    return sum(1 for spec in specs if spec.record is not None and spec.record.startswith("procedure:"))
+
+
 def md_url(url: str) -> str:
     """A URL safe inside Markdown's ``(...)``: spaces, quotes and parentheses percent-encoded."""
     return quote(url, safe=":/?#@!$&'*+,;=%~-._[]")
@@ -106,8 +117,8 @@ class _Writer:
     def s(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)
 
-    def date(self, day: object) -> str:
-        return format_date(day, self.lang)  # type: ignore[arg-type]
+    def date(self, day: dt.date) -> str:
+        return format_date(day, self.lang)
 
     def number(self, value: float) -> str:
         whole = int(value) == value

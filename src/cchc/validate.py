@@ -53,7 +53,7 @@ def _describe(model: type[BaseModel], loc: Loc) -> str:
 
 def _clean_loc(loc: tuple[Any, ...]) -> Loc:
     # pydantic adds validator names (e.g. 'function-after[...]') to locations inside Annotated types.
-    return tuple(p for p in loc if isinstance(p, int) or not ("[" in p and "(" in p or p.startswith("function-")))
+    return tuple(p for p in loc if isinstance(p, int) or not p.startswith("function-"))
 
 
 def _message(model: type[BaseModel], error: Any, loc: Loc) -> str:
