@@ -91,6 +91,12 @@ def test_online_button_and_publishing_decision(built_site: Path) -> None:
     assert "Cập nhật lần cuối: 15/10/2026" in text_of(html)
 
 
+def test_related_procedures_are_linked(built_site: Path) -> None:
+    html = article(page(built_site, KHAI_SINH))
+    assert 'id="thu-tuc-lien-quan"' in html
+    assert '<a href="../cap-ban-sao-trich-luc-ho-tich-ban-sao-giay-khai-sinh-2.000635/">' in html
+
+
 def test_abolished_procedure_keeps_its_page_with_a_banner(built_site: Path) -> None:
     html = article(page(built_site, ABOLISHED))
     assert 'class="admonition danger"' in html

@@ -51,7 +51,7 @@ def test_sample_content_loads(site_copy: Path) -> None:
          "co_quan_thuc_hien[0]: unknown agency 'ubnd-phuong'; allowed: cong-an-tinh, cong-an-xa, "),
         ("quyet_dinh_cong_bo: qd-1850-2025", "quyet_dinh_cong_bo: qd-9999-2025", "quyet_dinh_cong_bo",
          "quyet_dinh_cong_bo: unknown procedure set 'qd-9999-2025'; allowed: a file name (without .yml)"),
-        ("thu_tuc_lien_quan: []", 'thu_tuc_lien_quan: ["9.999999"]', "thu_tuc_lien_quan",
+        ('thu_tuc_lien_quan: ["2.000986"', 'thu_tuc_lien_quan: ["9.999999"', "thu_tuc_lien_quan",
          "thu_tuc_lien_quan[0]: unknown procedure code '9.999999'; allowed: an id listed in procedures/"),
         ("ten:\n  vi: Thủ tục đăng ký khai sinh", "ten:\n  vi: '   '", "vi: '   '",
          "ten.vi: must not be empty or only spaces"),

@@ -266,12 +266,15 @@ def load_catalogue(root: Path) -> Catalogue:
                 if code not in known_codes:
                     problems.append(Problem(rel, located.line_of(("thay_the", i, key)), f"thay_the[{i}].{key}",
                                             f"unknown procedure code {code!r}; allowed: a code with a file in procedures/"))
-        for code in pset.bai_bo:
+        # A procedure abolished, or replaced by another, no longer applies; its own record must say so.
+        ended = [(code, "abolishes it") for code in pset.bai_bo]
+        ended += [(rep.thay_cho, f"replaces it with {rep.ma_thu_tuc}") for rep in pset.thay_the]
+        for code, what in ended:
             abolished = procedures.get(code)
             if abolished is not None and abolished.trang_thai != "bai-bo":
                 prel = sources["procedure:" + code]
                 problems.append(Problem(prel, located_by_code[code].line_of(("trang_thai",)), "trang_thai",
-                                        f"is {abolished.trang_thai!r} but procedure set {set_id!r} abolishes it; "
+                                        f"is {abolished.trang_thai!r} but procedure set {set_id!r} {what}; "
                                         "set it to 'bai-bo'"))
 
     if problems or province is None:
