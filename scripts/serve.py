@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import shutil
@@ -24,9 +25,14 @@ WATCHED = ("docs", "procedures", "data", "overrides", "hooks", *(config_file(lan
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--root", default=str(ROOT), help="the site's folder (default: this repository)")
+    parser.add_argument("--port", type=int, default=PORT)
+    args = parser.parse_args()
+    root = Path(args.root)
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
     site = Path(tempfile.mkdtemp(prefix="cchc-serve-"))
-    root_url = f"http://{HOST}:{PORT}/"
+    root_url = f"http://{HOST}:{args.port}/"
 
     def builder() -> None:
         # The default language's build cleans the whole folder, so it goes first (LANGUAGES starts with it)
@@ -34,17 +40,17 @@ def main() -> int:
         for lang in LANGUAGES:
             url = root_url + LANGUAGE_PREFIXES[lang]
             out = site / LANGUAGE_PREFIXES[lang]
-            config = load_config(config_file=str(ROOT / config_file(lang)), site_dir=str(out), site_url=url)
+            config = load_config(config_file=str(root / config_file(lang)), site_dir=str(out), site_url=url)
             try:
                 build(config, serve_url=url)
             except MkDocsException as exc:  # keep serving the last good pages; the log names the problem
                 logging.error(f"build failed: {exc}")
 
-    server = LiveReloadServer(builder=builder, host=HOST, port=PORT, root=str(site))
+    server = LiveReloadServer(builder=builder, host=HOST, port=args.port, root=str(site))
     try:
         builder()
         for name in WATCHED:
-            server.watch(str(ROOT / name))
+            server.watch(str(root / name))
         server.serve()
     except KeyboardInterrupt:
         pass

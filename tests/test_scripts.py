@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 from cchc.catalogue import load_catalogue
@@ -58,3 +59,67 @@ def test_translation_coverage_counts() -> None:
     cov = {c.kind: c for c in translation_coverage(load_catalogue(ROOT))}
     assert cov["procedures"].total == 40 and cov["procedures"].names == 40
     assert 10 <= cov["procedures"].full < 40
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_for(url: str, needle: str, seconds: float = 60) -> str:
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                last = response.read().decode("utf-8")
+            if needle in last:
+                return last
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{needle!r} never appeared at {url}")
+
+
+def test_serve_shows_both_languages_and_rebuilds_after_an_edit(site_copy: Path) -> None:
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve.py"), "--root", str(site_copy),
+                               "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        _wait_for(base + "thu-tuc/dang-ky-khai-sinh-1.001193/", "8.000 đồng/bản")
+        _wait_for(base + "en/thu-tuc/dang-ky-khai-sinh-1.001193/", "Birth registration")
+        path = site_copy / "procedures" / "1.001193.yml"
+        path.write_text(path.read_text(encoding="utf-8").replace("so_tien: 8000", "so_tien: 9000"), encoding="utf-8")
+        _wait_for(base + "thu-tuc/dang-ky-khai-sinh-1.001193/", "9.000 đồng/bản")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _make_plan(tmp_path: Path, target: str) -> str:
+    return subprocess.run(["make", "-n", target], cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("target", ["serve", "test", "build", "check"])
+def test_every_make_target_sets_up_the_venv(tmp_path: Path, target: str) -> None:
+    import os
+    import shutil
+    import time
+
+    for name in ("Makefile", "pyproject.toml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    assert "pip install --quiet -e '.[test]'" in _make_plan(tmp_path, target)  # .venv missing
+    stamp = tmp_path / ".venv" / ".installed-stamp"
+    stamp.parent.mkdir()
+    stamp.touch()
+    assert "pip install" not in _make_plan(tmp_path, target)  # up to date
+    past = time.time() - 3600
+    os.utime(stamp, (past, past))  # pyproject.toml changed since the last install
+    assert "pip install --quiet -e '.[test]'" in _make_plan(tmp_path, target)
