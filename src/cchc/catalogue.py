@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -56,19 +57,22 @@ class Catalogue:
     sets: dict[str, ProcedureSet]
     sources: dict[str, str] = field(default_factory=dict)  # record key -> repository-relative path
 
+    @cached_property
+    def _changes(self) -> dict[str, list[Change]]:
+        # Indexed once per build: every procedure page asks for its history.
+        by_code: dict[str, list[Change]] = {}
+        for set_id, pset in sorted(self.sets.items(), key=lambda kv: (kv[1].ngay_ban_hanh, kv[0])):
+            for target, change in _changes_in(set_id, pset):
+                by_code.setdefault(target, []).append(change)
+        return by_code
+
     def history(self, code: str) -> list[Change]:
         """Every set that touched ``code``, oldest first."""
-        changes: list[Change] = []
-        for set_id, pset in sorted(self.sets.items(), key=lambda kv: (kv[1].ngay_ban_hanh, kv[0])):
-            changes.extend(change for target, change in _changes_in(set_id, pset) if target == code)
-        return changes
+        return list(self._changes.get(code, []))
 
     def replaced_by(self, code: str) -> str | None:
-        for pset in self.sets.values():
-            for rep in pset.thay_the:
-                if rep.thay_cho == code:
-                    return rep.ma_thu_tuc
-        return None
+        """The procedure that replaced ``code``, if a set replaced it."""
+        return next((c.other for c in self._changes.get(code, []) if c.kind == "bi_thay_the"), None)
 
 
 def _changes_in(set_id: str, pset: ProcedureSet) -> Iterable[tuple[str, Change]]:
