@@ -19,8 +19,19 @@ from mkdocs.structure.pages import Page
 
 from cchc.catalogue import Catalogue, load_catalogue
 from cchc.coverage import translation_coverage
+from cchc.document_pages import plan_document_pages
+from cchc.feeds import FEED_LIMIT, FeedContext, change_feed, empty_sitemap, feed_paths, news_feeds, page_url
 from cchc.i18n import alternate_links, plan_localized_docs, t
-from cchc.pages import PageSpec, missing_outputs, plan_procedure_pages, published_procedures
+from cchc.news import NEWS_DIR
+from cchc.news_pages import category_uri, news_alternates, plan_news_pages
+from cchc.pages import (
+    PageSpec,
+    missing_outputs,
+    plan_procedure_pages,
+    procedure_uri,
+    published_procedures,
+    set_uri,
+)
 from cchc.problems import ContentError
 
 log = get_plugin_logger("cchc")
@@ -32,6 +43,8 @@ class BuildState:
     catalogue: Catalogue
     specs: list[PageSpec]
     fallback_pages: set[str]
+    alternates: dict[str, dict[str, tuple[str, bool]]]  # news page -> {language: (url, exact)}
+    story_html: dict[str, str]  # story address -> rendered body, for the feeds
 
 
 def _state(config: MkDocsConfig) -> BuildState:
@@ -50,12 +63,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.error(str(problem))
         raise PluginError(f"{len(exc.problems)} content problem(s) found; the site was not built.") from None
     specs = plan_procedure_pages(catalogue, lang)
-    config.extra["_cchc"] = BuildState(lang, catalogue, specs, set())
+    specs += plan_document_pages(catalogue, lang)
+    specs += plan_news_pages(catalogue, lang)
+    config.extra["_cchc"] = BuildState(lang, catalogue, specs, set(), news_alternates(catalogue, lang), {})
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     state = _state(config)
+    # News sources are rendered by the core (front matter, dates, related stories), one language per build.
+    for news_file in [f for f in files if f.src_uri.startswith(NEWS_DIR + "/") and f.src_uri.endswith(".md")]:
+        files.remove(news_file)
     docs = {f.src_uri: f for f in files if f.src_uri.endswith(".md")}
     chosen, state.fallback_pages = plan_localized_docs(sorted(docs), state.lang)
     for uri in docs:
@@ -85,6 +103,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # unescaped in <title> and the nav, so a title holding "<" would become markup. Store it escaped.
     if page.title is not None:
         page.meta["title"] = escape(page.title, quote=True)
+    state = _state(config)
+    start, end = html.find("<!-- cchc:body -->"), html.find("<!-- /cchc:body -->")
+    if start >= 0 and end > start and page.file.src_uri.startswith(NEWS_DIR + "/"):
+        state.story_html[page.file.src_uri] = html[start + len("<!-- cchc:body -->") : end].strip()
     return html
 
 
@@ -92,8 +114,27 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     # Material renders config.extra.alternate as the language switcher and as hreflang links; pointing it at
     # this page's counterparts makes the switch land on the same page in the other language.
     state = _state(config)
-    config.extra["alternate"] = alternate_links(config.site_url or "/", state.lang, page.url)
+    targets = state.alternates.get(page.file.src_uri)
+    config.extra["alternate"] = alternate_links(config.site_url or "/", state.lang, page.url, targets)
+    config.extra["feeds"] = _feed_links(state, page.file.src_uri)
     return context
+
+
+def _feed_links(state: BuildState, src_uri: str) -> list[dict[str, str]]:
+    """Autodiscovery links: all news and procedure changes everywhere, plus a category's own on its pages."""
+    paths = feed_paths(state.catalogue)
+    lang = state.lang
+    chosen = [("news", t("feed_news", lang)), ("changes", t("feed_changes", lang))]
+    for cid, category in state.catalogue.categories.items():
+        if src_uri.startswith(category_uri(cid).removesuffix("index.md")):
+            chosen.insert(0, (cid, category.ten.get(lang)))
+    links = []
+    for key, title in chosen:
+        rss, atom = paths[key]
+        links.append({"type": "application/rss+xml", "title": f"{title} (RSS)", "href": rss})
+        if key != "changes":
+            links.append({"type": "application/atom+xml", "title": f"{title} (Atom)", "href": atom})
+    return links
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -101,9 +142,32 @@ def on_post_build(config: MkDocsConfig) -> None:
     missing = missing_outputs(state.specs, Path(config.site_dir))
     if missing:
         raise PluginError(f"pages missing from the output: {', '.join(missing)}")
+    _write_feeds(state, config)
     published = published_procedures(state.specs)
     log.info(f"[{state.lang}] published {published} of {len(state.catalogue.procedures)} procedures")
     if state.lang != "vi":
         for cov in translation_coverage(state.catalogue):
             log.info(f"[{state.lang}] translation coverage, {cov}")
         log.info(f"[{state.lang}] hand-written pages shown in Vietnamese: {len(state.fallback_pages)}")
+
+
+def _write_feeds(state: BuildState, config: MkDocsConfig) -> None:
+    cat = state.catalogue
+    options = config.extra.get("cchc") or {}
+    ctx = FeedContext(config.site_url or "/", config.site_name, state.lang, int(options.get("feed_limit", FEED_LIMIT)))
+    missing = [s.address for s in cat.stories_in(state.lang) if s.address not in state.story_html]
+    if missing:
+        raise PluginError(f"story text missing from the feeds: {', '.join(missing)}")
+    outputs = news_feeds(cat, ctx, state.story_html, Path(config.docs_dir))
+    outputs.update(change_feed(
+        cat, ctx,
+        lambda code: page_url(procedure_uri(cat.procedures[code])),
+        lambda set_id: page_url(set_uri(set_id)),
+    ))
+    outputs.update(empty_sitemap())
+    site = Path(config.site_dir)
+    for rel, data in outputs.items():
+        target = site / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    log.info(f"[{state.lang}] wrote {len(outputs) - 1} feeds with {len(cat.stories_in(state.lang))} stories")

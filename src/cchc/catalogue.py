@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -10,25 +11,32 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 from .models import (
     TAXONOMIES,
     Agency,
     Audience,
+    Category,
     Field_,
+    LegalDocument,
     Level,
     Procedure,
     ProcedureSet,
     Province,
 )
+from .news import Story, load_stories
 from .problems import ContentError, Problem
 from .validate import validate_record
 from .yamlio import LocatedData, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 PROCEDURES_DIR = "procedures"
 SETS_DIR = "procedures/sets"
+DOCUMENTS_DIR = "documents"
 DATA_DIR = "data"
+DOCS_DIR = "docs"
 
 # The change a procedure set makes to a procedure, in the order a page lists them.
 CHANGE_KINDS = ("cong_bo_moi", "sua_doi", "thay_the", "bai_bo")
@@ -55,7 +63,48 @@ class Catalogue:
     agencies: dict[str, Agency]
     procedures: dict[str, Procedure]
     sets: dict[str, ProcedureSet]
+    categories: dict[str, Category] = field(default_factory=dict)
+    documents: dict[str, LegalDocument] = field(default_factory=dict)
+    stories: list[Story] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)  # record key -> repository-relative path
+
+    def stories_in(self, lang: str) -> list[Story]:
+        """``lang``'s stories, newest first (ties broken by key, so the order is stable)."""
+        return self._stories_by_lang.get(lang, [])
+
+    @cached_property
+    def _stories_by_lang(self) -> dict[str, list[Story]]:
+        out: dict[str, list[Story]] = {}
+        for story in sorted(self.stories, key=lambda s: (s.published, s.item.khoa), reverse=True):
+            out.setdefault(story.lang, []).append(story)
+        return out
+
+    def counterpart(self, story: Story, lang: str) -> Story | None:
+        """The same story in ``lang``, linked by its key."""
+        return self._stories_by_key.get((lang, story.item.khoa))
+
+    @cached_property
+    def _stories_by_key(self) -> dict[tuple[str, str], Story]:
+        return {(s.lang, s.item.khoa): s for s in self.stories}
+
+    def document_for(self, number: str) -> str | None:
+        """The registry id of the document numbered ``number`` (spacing and case ignored), if registered."""
+        return self._documents_by_number.get(document_number_key(number))
+
+    @cached_property
+    def _documents_by_number(self) -> dict[str, str]:
+        return {document_number_key(doc.so_hieu): doc_id for doc_id, doc in sorted(self.documents.items())}
+
+    @cached_property
+    def document_relations(self) -> dict[str, list[tuple[str, str]]]:
+        """For each document, the (relation, other id) pairs pointing at it: who amends, replaces, abolishes
+        or cites it."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        for doc_id, doc in sorted(self.documents.items(), key=lambda kv: (kv[1].ngay_ban_hanh, kv[0])):
+            for relation in DOC_RELATIONS:
+                for target in getattr(doc, relation):
+                    out.setdefault(target, []).append((relation, doc_id))
+        return out
 
     @cached_property
     def _changes(self) -> dict[str, list[Change]]:
@@ -73,6 +122,14 @@ class Catalogue:
     def replaced_by(self, code: str) -> str | None:
         """The procedure that replaced ``code``, if a set replaced it."""
         return next((c.other for c in self._changes.get(code, []) if c.kind == "bi_thay_the"), None)
+
+
+DOC_RELATIONS = ("can_cu", "sua_doi", "thay_the", "bai_bo")
+
+
+def document_number_key(number: str) -> str:
+    """'118/2025/NĐ-CP' and '118 / 2025 / nđ-cp' compare equal."""
+    return "".join(number.split()).casefold()
 
 
 def _changes_in(set_id: str, pset: ProcedureSet) -> Iterable[tuple[str, Change]]:
@@ -281,6 +338,45 @@ def load_catalogue(root: Path) -> Catalogue:
                                         f"is {abolished.trang_thai!r} but procedure set {set_id!r} {what}; "
                                         "set it to 'bai-bo'"))
 
+    documents: dict[str, LegalDocument] = {}
+    located_docs: dict[str, LocatedData] = {}
+    numbers: dict[str, str] = {}
+    for path, rel, located, doc in _load_folder(LegalDocument, root / DOCUMENTS_DIR, root, problems)[0]:
+        if not _ID.match(path.stem):
+            problems.append(Problem(rel, 0, "", f"file name {path.name!r} is not an id; use lowercase letters, "
+                                    "digits and dashes, e.g. 118-2025-nd-cp.yml"))
+            continue
+        number = document_number_key(doc.so_hieu)
+        if number in numbers:
+            problems.append(Problem(rel, located.line_of(("so_hieu",)), "so_hieu",
+                                    f"duplicate number {doc.so_hieu!r}, already registered in {numbers[number]}"))
+            continue
+        numbers[number] = rel
+        documents[path.stem] = doc
+        located_docs[path.stem] = located
+        sources["document:" + path.stem] = rel
+    for doc_id, doc in documents.items():
+        rel = sources["document:" + doc_id]
+        located = located_docs[doc_id]
+        for relation in DOC_RELATIONS:
+            _check_refs(problems, rel, located, relation, getattr(doc, relation), documents,  # type: ignore[arg-type]
+                        "document", "documents/")
+            if doc_id in getattr(doc, relation):
+                problems.append(Problem(rel, located.line_of((relation,)), relation, "a document cannot refer to itself"))
+        for relation in ("thay_the", "bai_bo"):
+            for target in getattr(doc, relation):
+                ended_doc = documents.get(target)
+                if ended_doc is not None and ended_doc.tinh_trang != "het-hieu-luc" and doc.tinh_trang != "chua-co-hieu-luc":
+                    problems.append(Problem(
+                        sources["document:" + target], located_docs[target].line_of(("tinh_trang",)), "tinh_trang",
+                        f"is {ended_doc.tinh_trang!r} but {doc_id!r} {'replaces' if relation == 'thay_the' else 'abolishes'} "
+                        "it; set it to 'het-hieu-luc'"))
+
+    categories: dict[str, Category] = taxonomies["categories"]  # type: ignore[assignment]
+    stories = load_stories(root / DOCS_DIR, root, categories, LANGUAGES, DEFAULT_LANGUAGE, problems)  # type: ignore[arg-type]
+    for story in stories:
+        sources[f"story:{story.lang}:{story.item.khoa}"] = story.source
+
     if problems or province is None:
         raise ContentError(problems)
     return Catalogue(
@@ -292,6 +388,9 @@ def load_catalogue(root: Path) -> Catalogue:
         agencies=agencies,
         procedures=procedures,
         sets=sets,
+        categories=categories,
+        documents=documents,
+        stories=stories,
         sources=sources,
     )
 

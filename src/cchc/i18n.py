@@ -102,6 +102,91 @@ _STRINGS: dict[str, dict[str, str]] = {
     "unit_ngay": {"vi": "ngày", "en": "day(s)"},
     "unit_gio": {"vi": "giờ", "en": "hour(s)"},
     "unit_thang": {"vi": "tháng", "en": "month(s)"},
+    "news": {"vi": "Tin tức", "en": "News"},
+    "news_intro": {
+        "vi": "Tin tức về cải cách hành chính của tỉnh, mới nhất trước.",
+        "en": "News about the province's administrative reform, newest first.",
+    },
+    "categories": {"vi": "Chuyên mục", "en": "Categories"},
+    "category": {"vi": "Chuyên mục", "en": "Category"},
+    "archive": {"vi": "Lưu trữ theo năm", "en": "Archive by year"},
+    "news_year": {"vi": "Tin tức năm {year}", "en": "News from {year}"},
+    "source": {"vi": "Nguồn", "en": "Source"},
+    "author": {"vi": "Tác giả", "en": "Author"},
+    "tags": {"vi": "Từ khóa", "en": "Tags"},
+    "updated": {"vi": "Cập nhật", "en": "Updated"},
+    "related_news": {"vi": "Tin liên quan", "en": "Related news"},
+    "older_story": {"vi": "Tin cũ hơn", "en": "Older story"},
+    "newer_story": {"vi": "Tin mới hơn", "en": "Newer story"},
+    "story_nav": {"vi": "Tin trước và tin sau", "en": "Previous and next stories"},
+    "pages_nav": {"vi": "Phân trang", "en": "Pages"},
+    "page_n": {"vi": "Trang {n}", "en": "Page {n}"},
+    "page_of": {"vi": "Trang {n}/{total}", "en": "Page {n} of {total}"},
+    "previous_page": {"vi": "Trang trước", "en": "Previous page"},
+    "next_page": {"vi": "Trang sau", "en": "Next page"},
+    "no_news": {"vi": "Chưa có tin trong mục này.", "en": "There is no news in this section yet."},
+    "count_news": {"vi": "{n} tin", "en": "{n} stories"},
+    "all_news": {"vi": "Tất cả tin tức", "en": "All news"},
+    "feeds": {"vi": "Kênh tin RSS và Atom", "en": "RSS and Atom feeds"},
+    "feeds_intro": {
+        "vi": "Các cổng thông tin, báo điện tử và trang tin của cơ quan, địa phương có thể đăng lại tin tức "
+        "của trang bằng các kênh tin dưới đây. Mỗi kênh có hai định dạng: RSS 2.0 và Atom 1.0; mỗi tin có "
+        "mã định danh cố định, không đổi khi tin được sửa.",
+        "en": "Portals, newspapers and the websites of agencies and communes can republish our news through "
+        "the feeds below. Each feed comes as RSS 2.0 and as Atom 1.0; every entry has a permanent identifier "
+        "that does not change when a story is corrected.",
+    },
+    "feed_news": {"vi": "Tất cả tin tức", "en": "All news"},
+    "feed_changes": {"vi": "Thay đổi thủ tục hành chính", "en": "Changes to administrative procedures"},
+    "feed_changes_intro": {
+        "vi": "Thủ tục hành chính được công bố mới, sửa đổi, thay thế hoặc bãi bỏ theo các quyết định công bố.",
+        "en": "Procedures newly published, amended, replaced or abolished by publication decisions.",
+    },
+    "feed_terms": {
+        "vi": "Khi đăng lại, vui lòng ghi rõ nguồn và dẫn liên kết về bài gốc.",
+        "en": "When republishing, please credit the source and link to the original story.",
+    },
+    "feed": {"vi": "Kênh tin", "en": "Feed"},
+    "documents_title": {"vi": "Văn bản chỉ đạo điều hành", "en": "Legal and guiding documents"},
+    "documents_intro": {
+        "vi": "Văn bản quy phạm pháp luật và văn bản chỉ đạo, điều hành về cải cách hành chính và thủ tục hành chính.",
+        "en": "Laws, decrees and the guiding documents on administrative reform and administrative procedures.",
+    },
+    "doc_number": {"vi": "Số hiệu", "en": "Number"},
+    "doc_type": {"vi": "Loại văn bản", "en": "Type"},
+    "doc_title": {"vi": "Trích yếu", "en": "Title"},
+    "doc_effective": {"vi": "Ngày hiệu lực", "en": "Takes effect"},
+    "doc_status": {"vi": "Tình trạng hiệu lực", "en": "Status"},
+    "doc_full_text": {"vi": "Xem toàn văn", "en": "Read the full text"},
+    "doc_filter_type": {"vi": "Theo loại văn bản", "en": "By type"},
+    "doc_filter_year": {"vi": "Theo năm ban hành", "en": "By year issued"},
+    "doc_filter_status": {"vi": "Theo tình trạng hiệu lực", "en": "By status"},
+    "doc_all": {"vi": "Tất cả văn bản", "en": "All documents"},
+    "doc_year": {"vi": "Văn bản ban hành năm {year}", "en": "Documents issued in {year}"},
+    "count_documents": {"vi": "{n} văn bản", "en": "{n} document(s)"},
+    "doc_relations": {"vi": "Quan hệ với văn bản khác", "en": "Related documents"},
+    "doc_procedures": {"vi": "Thủ tục hành chính căn cứ văn bản này", "en": "Procedures based on this document"},
+    "rel_can_cu": {"vi": "Căn cứ", "en": "Based on"},
+    "rel_sua_doi": {"vi": "Sửa đổi, bổ sung", "en": "Amends"},
+    "rel_thay_the": {"vi": "Thay thế", "en": "Replaces"},
+    "rel_bai_bo": {"vi": "Bãi bỏ", "en": "Abolishes"},
+    "inv_can_cu": {"vi": "Là căn cứ của", "en": "Cited as a basis by"},
+    "inv_sua_doi": {"vi": "Được sửa đổi, bổ sung bởi", "en": "Amended by"},
+    "inv_thay_the": {"vi": "Bị thay thế bởi", "en": "Replaced by"},
+    "inv_bai_bo": {"vi": "Bị bãi bỏ bởi", "en": "Abolished by"},
+    "doctype_luat": {"vi": "Luật", "en": "Law"},
+    "doctype_nghi-quyet": {"vi": "Nghị quyết", "en": "Resolution"},
+    "doctype_nghi-dinh": {"vi": "Nghị định", "en": "Decree"},
+    "doctype_quyet-dinh": {"vi": "Quyết định", "en": "Decision"},
+    "doctype_chi-thi": {"vi": "Chỉ thị", "en": "Directive"},
+    "doctype_thong-tu": {"vi": "Thông tư", "en": "Circular"},
+    "doctype_ke-hoach": {"vi": "Kế hoạch", "en": "Plan"},
+    "doctype_cong-van": {"vi": "Công văn", "en": "Official letter"},
+    "doctype_thong-bao": {"vi": "Thông báo", "en": "Notice"},
+    "docstatus_con-hieu-luc": {"vi": "Còn hiệu lực", "en": "In force"},
+    "docstatus_het-hieu-luc-mot-phan": {"vi": "Hết hiệu lực một phần", "en": "Partly repealed"},
+    "docstatus_het-hieu-luc": {"vi": "Hết hiệu lực", "en": "No longer in force"},
+    "docstatus_chua-co-hieu-luc": {"vi": "Chưa có hiệu lực", "en": "Not yet in force"},
     "switch_language": {"vi": "English", "en": "Tiếng Việt"},
 }
 
@@ -138,21 +223,29 @@ def plan_localized_docs(src_uris: list[str], lang: str) -> tuple[dict[str, str],
     return chosen, fallback
 
 
-def alternate_links(site_url: str, lang: str, page_url: str) -> list[dict[str, str]]:
+def alternate_links(
+    site_url: str, lang: str, page_url: str, targets: dict[str, tuple[str, bool]] | None = None
+) -> list[dict[str, object]]:
     """The same page in every language: ``link`` absolute (hreflang), ``href`` relative (the switcher).
 
     ``site_url`` is the URL of ``lang``'s build. The relative form keeps the switcher working wherever
-    the site is served, a preview included.
+    the site is served, a preview included. ``targets`` gives, per language, another page URL when the
+    counterpart lives elsewhere (a translated story has its own file name) with whether it is the same
+    content (``exact``, which alone earns an hreflang link) or only the nearest page (a news index).
     """
     prefixes = LANGUAGE_PREFIXES
     site_root = site_url.removesuffix(prefixes[lang])
     up = "../" * (prefixes[lang] + page_url).count("/")
-    return [
-        {
-            "name": LANGUAGE_NAMES[code],
-            "lang": code,
-            "link": site_root + prefixes[code] + page_url,
-            "href": (up + prefixes[code] + page_url) or "./",
-        }
-        for code in LANGUAGES
-    ]
+    out: list[dict[str, object]] = []
+    for code in LANGUAGES:
+        url, exact = (targets or {}).get(code, (page_url, True))
+        out.append(
+            {
+                "name": LANGUAGE_NAMES[code],
+                "lang": code,
+                "link": site_root + prefixes[code] + url,
+                "href": (up + prefixes[code] + url) or "./",
+                "exact": exact,
+            }
+        )
+    return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Any, Literal
+from typing import get_args as typing_args
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -266,9 +267,105 @@ class Province(Record):
     cong_dvc_quoc_gia: HttpUrl = Field(description="National online public-service portal")
 
 
+def _require_offset(value: dt.datetime) -> dt.datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(
+            f"give the time zone, e.g. {value.strftime('%Y-%m-%dT%H:%M')}:00+07:00 (Vietnam time)"
+        )
+    return value
+
+
+AwareDatetime = Annotated[dt.datetime, AfterValidator(_require_offset)]
+
+
+class Category(Record):
+    """Chuyên mục tin: a news category (the CCHC programme areas, plus general news)."""
+
+    ten: LocalizedText
+    mo_ta: LocalizedText | None = Field(None, description="Mô tả: one line on what the category covers")
+    thu_tu: int = Field(0, description="Order in lists")
+
+
+def _site_path(value: str) -> str:
+    value = value.strip()
+    if not value or value.startswith(("/", "\\")) or ".." in value.split("/") or ":" in value:
+        raise ValueError(f"must be a file path inside docs/, such as assets/images/tin-tuc/anh.jpg, got {value!r}")
+    return value
+
+
+SitePath = Annotated[str, AfterValidator(_site_path)]
+
+
+class LeadImage(Record):
+    """Ảnh đại diện: the picture shown at the top of a story and in feeds."""
+
+    tep: SitePath = Field(description="Tệp: image file inside docs/, e.g. assets/images/tin-tuc/anh.jpg")
+    mo_ta: Text = Field(description="Mô tả ảnh: alternative text read out by screen readers")
+
+
+class NewsItem(Record):
+    """Tin bài: the front matter of one news story (the text follows it in the same Markdown file)."""
+
+    tieu_de: Text = Field(description="Tiêu đề: headline")
+    khoa: Id = Field(
+        description="Khóa: permanent key of the story, the same in its Vietnamese and English files; never change it"
+    )
+    ngay_dang: AwareDatetime = Field(description="Ngày đăng: publication date-time, e.g. 2026-07-20T08:30:00+07:00")
+    ngay_cap_nhat: AwareDatetime | None = Field(None, description="Ngày cập nhật: when the story was last corrected")
+    chuyen_muc: Id = Field(description="Chuyên mục: category id from data/categories.yml")
+    sapo: Text = Field(description="Sapo: the lead paragraph, one to three sentences")
+    tac_gia: Text | None = Field(None, description="Tác giả: author")
+    nguon: Text | None = Field(None, description="Nguồn: source, e.g. Sở Nội vụ")
+    the: list[Text] = Field(default_factory=list, description="Thẻ: tags")
+    anh: LeadImage | None = Field(None, description="Ảnh đại diện: lead image with its alternative text")
+
+    @model_validator(mode="after")
+    def _credited(self) -> NewsItem:
+        if self.tac_gia is None and self.nguon is None:
+            raise ValueError("give tac_gia (author) or nguon (source), or both")
+        if self.ngay_cap_nhat is not None and self.ngay_cap_nhat < self.ngay_dang:
+            raise ValueError("ngay_cap_nhat is before ngay_dang; an update comes after publication")
+        return self
+
+
+DocType = Literal[
+    "luat", "nghi-quyet", "nghi-dinh", "quyet-dinh", "chi-thi", "thong-tu", "ke-hoach", "cong-van", "thong-bao"
+]
+DocStatus = Literal["con-hieu-luc", "het-hieu-luc-mot-phan", "het-hieu-luc", "chua-co-hieu-luc"]
+DOC_TYPES: tuple[DocType, ...] = typing_args(DocType)
+DOC_STATUSES: tuple[DocStatus, ...] = typing_args(DocStatus)
+
+
+class LegalDocument(Record):
+    """Văn bản chỉ đạo điều hành: one legal or guiding document, one file named by its id."""
+
+    so_hieu: Text = Field(description="Số hiệu: document number, e.g. 118/2025/NĐ-CP")
+    loai_van_ban: DocType = Field(description="Loại văn bản: kind of document")
+    co_quan_ban_hanh: LocalizedText = Field(description="Cơ quan ban hành: issuing body, e.g. Chính phủ")
+    nguoi_ky: Text | None = Field(None, description="Người ký: signer")
+    ngay_ban_hanh: dt.date = Field(description="Ngày ban hành: date signed, YYYY-MM-DD")
+    ngay_hieu_luc: dt.date | None = Field(None, description="Ngày hiệu lực: date it takes effect, YYYY-MM-DD")
+    tinh_trang: DocStatus = Field(
+        description="Tình trạng hiệu lực: con-hieu-luc, het-hieu-luc-mot-phan, het-hieu-luc, chua-co-hieu-luc"
+    )
+    trich_yeu: LocalizedText = Field(description="Trích yếu: title")
+    tep: HttpUrl | None = Field(None, description="Tệp: link to the full text")
+    can_cu: list[Id] = Field(default_factory=list, description="Căn cứ: ids of documents it is based on")
+    sua_doi: list[Id] = Field(default_factory=list, description="Sửa đổi, bổ sung: ids of documents it amends")
+    thay_the: list[Id] = Field(default_factory=list, description="Thay thế: ids of documents it replaces")
+    bai_bo: list[Id] = Field(default_factory=list, description="Bãi bỏ: ids of documents it abolishes")
+
+    @model_validator(mode="after")
+    def _dates(self) -> LegalDocument:
+        if self.ngay_hieu_luc is not None and self.ngay_hieu_luc < self.ngay_ban_hanh:
+            raise ValueError("ngay_hieu_luc is before ngay_ban_hanh; a document takes effect on or after signing")
+        return self
+
+
 TAXONOMIES: dict[str, type[Record]] = {
     "fields": Field_,
     "levels": Level,
     "audiences": Audience,
     "agencies": Agency,
+    "categories": Category,
 }

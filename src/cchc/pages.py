@@ -142,6 +142,10 @@ class _Writer:
     def link_to(self, to_uri: str, text: str) -> str:
         return link(self.uri, to_uri, text)
 
+    def rel(self, to_path: str) -> str:
+        """Relative path from this page's source to another file of the docs tree."""
+        return posixpath.relpath(to_path, posixpath.dirname(self.uri) or ".")
+
     def procedure_link(self, code: str) -> str:
         proc = self.cat.procedures[code]
         return self.link_to(procedure_uri(proc), self.tr(proc.ten)) + f" ({md_escape(code)})"
@@ -268,7 +272,13 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
     out.append("")
 
     out += [f"## {w.s('legal_basis')}", ""]
-    out += [f"- {md_escape(lb.so_hieu)}: {w.tr(lb.trich_yeu)}" for lb in proc.can_cu_phap_ly] + [""]
+    for basis in proc.can_cu_phap_ly:
+        doc_id = cat.document_for(basis.so_hieu)
+        number = md_escape(basis.so_hieu)
+        if doc_id is not None:
+            number = w.link_to(f"van-ban/{doc_id}.md", number)
+        out.append(f"- {number}: {w.tr(basis.trich_yeu)}")
+    out.append("")
 
     out += [f"## {w.s('online')}", ""]
     out += [f"**{w.s('online_levels')}:** {w.s('online_' + proc.muc_do_dvc)}", ""]

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .models import TAXONOMIES, Procedure, ProcedureSet, Province
+from .models import TAXONOMIES, LegalDocument, NewsItem, Procedure, ProcedureSet, Province
 
 SCHEMA_DIR = "schemas"
 
@@ -26,6 +26,8 @@ def build_schemas() -> dict[str, str]:
         "procedure.schema.json": Procedure.model_json_schema(),
         "procedure-set.schema.json": ProcedureSet.model_json_schema(),
         "province.schema.json": Province.model_json_schema(),
+        "document.schema.json": LegalDocument.model_json_schema(),
+        "news.schema.json": NewsItem.model_json_schema(),
     }
     for name in TAXONOMIES:
         schemas[f"{name}.schema.json"] = _taxonomy_schema(name)

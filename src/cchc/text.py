@@ -100,6 +100,22 @@ def format_date(day: dt.date, lang: str) -> str:
     return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
 
 
+_WEEKDAYS = {
+    "vi": ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+
+
+def format_day(day: dt.date, lang: str) -> str:
+    """With the weekday: 'Thứ Hai, 20/07/2026' on the Vietnamese site, 'Monday, 20 July 2026' on the English."""
+    return f"{_WEEKDAYS[lang][day.weekday()]}, {format_date(day, lang)}"
+
+
+def format_datetime(moment: dt.datetime, lang: str) -> str:
+    """'Thứ Hai, 20/07/2026, 08:30' / 'Monday, 20 July 2026, 08:30' (the time as given, Vietnam time)."""
+    return f"{format_day(moment.date(), lang)}, {moment:%H:%M}"
+
+
 # Characters Python-Markdown (with the tables extension) accepts a backslash escape for.
 _MD_SPECIAL = re.compile(r"[\\`*_\[\]{}()#+!|-]")
 
