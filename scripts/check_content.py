@@ -1,4 +1,4 @@
-"""Check all content (procedures, sets, data) and print every problem as file:line: field: message."""
+"""Check all content (procedures, sets, documents, news, data) and print every problem as file:line: field: message."""
 
 from __future__ import annotations
 
@@ -23,7 +23,10 @@ def main() -> int:
             print(problem)
         print(f"{len(exc.problems)} vấn đề / problem(s) found.", file=sys.stderr)
         return 1
-    print(f"OK: {len(cat.procedures)} thủ tục / procedures, {len(cat.sets)} quyết định công bố / procedure sets.")
+    print(
+        f"OK: {len(cat.procedures)} thủ tục / procedures, {len(cat.sets)} quyết định công bố / procedure sets, "
+        f"{len(cat.documents)} văn bản / documents, {len(cat.stories)} tin / news stories."
+    )
     return 0
 
 

@@ -20,9 +20,9 @@ def make_site_copy(dest: Path) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "mkdocs.en.yml"):
         shutil.copy(ROOT / name, dest / name)
-    for name in ("hooks", "overrides", "docs"):
+    for name in ("hooks", "overrides"):
         (dest / name).symlink_to(ROOT / name)
-    for name in ("data", "procedures"):
+    for name in ("data", "procedures", "documents", "docs"):
         shutil.copytree(ROOT / name, dest / name)
     return dest
 
