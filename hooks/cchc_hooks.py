@@ -7,7 +7,7 @@ Keeps no state in this module (``mkdocs serve`` never reloads hooks): per-build 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +65,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     specs = plan_procedure_pages(catalogue, lang)
     specs += plan_document_pages(catalogue, lang)
     specs += plan_news_pages(catalogue, lang)
-    config.extra["_cchc"] = BuildState(lang, catalogue, specs, set(), news_alternates(catalogue, lang), {})
+    state = BuildState(lang, catalogue, specs, set(), news_alternates(catalogue, lang), {})
+    config.extra["_cchc"] = state
+    # Theme templates such as 404.html render before any page: give them the home page's links.
+    config.extra["alternate"] = alternate_links(config.site_url or "/", lang, "")
+    config.extra["feeds"] = _feed_links(state, "")
     return config
 
 
@@ -99,10 +103,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # MkDocs takes the title from the rendered heading as plain text (entities decoded) and Material prints it
-    # unescaped in <title> and the nav, so a title holding "<" would become markup. Store it escaped.
+    # MkDocs takes the title from the rendered heading: entities stay as written ("&lt;") but backslash escapes
+    # come back as raw characters ("\\<" gives "<"), and Material prints page.meta.title unescaped in <title> and
+    # the header. Reduce it to plain text, then escape it exactly once.
     if page.title is not None:
-        page.meta["title"] = escape(page.title, quote=True)
+        page.meta["title"] = escape(unescape(page.title), quote=True)
     state = _state(config)
     start, end = html.find("<!-- cchc:body -->"), html.find("<!-- /cchc:body -->")
     if start >= 0 and end > start and page.file.src_uri.startswith(NEWS_DIR + "/"):

@@ -12,14 +12,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
+from lxml import etree  # type: ignore[import-untyped]  # feedgen's own XML library
 
 from .catalogue import Catalogue
 from .i18n import t
 from .news import VIETNAM, Story
 
+ATOM = "http://www.w3.org/2005/Atom"
 FEEDS_DIR = "feeds"
 FEED_LIMIT = 50
 # The tag URI date (RFC 4151) is part of every id: it must never change.
@@ -90,11 +93,23 @@ def _write(fg: FeedGenerator, ctx: FeedContext, home: str, rss_path: str, atom_p
     home_url = urljoin(ctx.site_url, home)
     fg.link(href=home_url, rel="alternate", replace=True)
     fg.link(href=urljoin(ctx.site_url, atom_path), rel="self")
-    atom = fg.atom_str(pretty=True)
+    atom = _restore_entry_links(fg.atom_str(pretty=True), fg.entry())
     # RSS takes its channel <link> from the last link given, and its atom:link rel=self must be the RSS file.
     fg.link(href=urljoin(ctx.site_url, rss_path), rel="self", replace=True)
     fg.link(href=home_url, rel="alternate")
     return {rss_path: fg.rss_str(pretty=True), atom_path: atom}
+
+
+def _restore_entry_links(atom: bytes, entries: list[Any]) -> bytes:
+    """Put back the rel, type and length of every entry link, which feedgen 1.0.0 drops from Atom output
+    (lkiesow/python-feedgen#135): without them an enclosure reads as a second "alternate" link."""
+    root = etree.fromstring(atom)
+    for element, entry in zip(root.findall(f"{{{ATOM}}}entry"), entries, strict=True):
+        for link, data in zip(element.findall(f"{{{ATOM}}}link"), entry.link(), strict=True):
+            for key in ("rel", "type", "hreflang", "title", "length"):
+                if data.get(key):
+                    link.set(key, str(data[key]))
+    return bytes(etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8"))
 
 
 def _story_entry(fg: FeedGenerator, ctx: FeedContext, cat: Catalogue, story: Story, content: str,
@@ -104,7 +119,7 @@ def _story_entry(fg: FeedGenerator, ctx: FeedContext, cat: Catalogue, story: Sto
     fe = fg.add_entry(order="append")
     fe.id(ctx.tag(f"tin-tuc/{item.khoa}"))
     fe.title(item.tieu_de)
-    fe.link(href=url, rel="alternate")
+    fe.link(href=url, rel="alternate", type="text/html")
     fe.published(story.published)
     fe.updated(story.updated)
     category = cat.categories[item.chuyen_muc]
