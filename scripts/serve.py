@@ -21,7 +21,7 @@ from cchc.i18n import LANGUAGE_PREFIXES, LANGUAGES, config_file  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST, PORT = "127.0.0.1", 8000
-WATCHED = ("docs", "procedures", "data", "overrides", "hooks", *(config_file(lang) for lang in LANGUAGES))
+WATCHED = ("docs", "procedures", "documents", "data", "overrides", "hooks", *(config_file(lang) for lang in LANGUAGES))
 
 
 def main() -> int:

@@ -344,3 +344,13 @@ def test_two_builds_are_byte_identical(built_site: Path, tmp_path: Path) -> None
     assert sorted(first) == sorted(second)
     differ = [str(rel) for rel, path in first.items() if path.read_bytes() != second[rel].read_bytes()]
     assert not differ, differ[:10]
+
+
+def test_a_corrected_story_shows_and_syndicates_its_update(built_site: Path) -> None:
+    html = article(read(built_site, "tin-tuc/2026/thu-tuc-sua-doi-qd-415/index.html"))
+    assert "Cập nhật: Thứ Sáu, 06/03/2026, 11:15" in html
+    parsed = feedparser.parse((built_site / "en/feeds/tin-tuc.atom.xml").read_bytes())
+    entry = next(e for e in parsed.entries if e.id.endswith("/thu-tuc-sua-doi-qd-415"))
+    assert (entry.published, entry.updated) == ("2026-03-05T09:00:00+07:00", "2026-03-06T11:15:00+07:00")
+    # The story's link to the decision page, relative in the page, is absolute in the feed.
+    assert 'href="https://cchc.khanhhoa.gov.vn/en/thu-tuc/bo-thu-tuc/qd-0415-2026/"' in entry.content[0].value

@@ -139,8 +139,10 @@ _STRINGS: dict[str, dict[str, str]] = {
     "feed_news": {"vi": "Tất cả tin tức", "en": "All news"},
     "feed_changes": {"vi": "Thay đổi thủ tục hành chính", "en": "Changes to administrative procedures"},
     "feed_changes_intro": {
-        "vi": "Thủ tục hành chính được công bố mới, sửa đổi, thay thế hoặc bãi bỏ theo các quyết định công bố.",
-        "en": "Procedures newly published, amended, replaced or abolished by publication decisions.",
+        "vi": "Kênh “Thay đổi thủ tục hành chính” báo tin mỗi khi một thủ tục được công bố mới, sửa đổi, thay thế "
+        "hoặc bãi bỏ theo quyết định công bố của Chủ tịch Ủy ban nhân dân tỉnh.",
+        "en": "The “Changes to administrative procedures” feed reports every procedure newly published, amended, "
+        "replaced or abolished by a publication decision.",
     },
     "feed_terms": {
         "vi": "Khi đăng lại, vui lòng ghi rõ nguồn và dẫn liên kết về bài gốc.",

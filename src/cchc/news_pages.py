@@ -158,7 +158,7 @@ def _feeds_page(cat: Catalogue, lang: str) -> PageSpec:
     uri = feeds_page_uri()
     w = _Writer(cat, lang, uri)
     paths = feed_paths(cat)
-    out = [f"# {w.s('feeds')}", "", w.s("feeds_intro"), "", w.s("feed_terms"), ""]
+    out = [f"# {w.s('feeds')}", "", w.s("feeds_intro"), "", w.s("feed_changes_intro"), "", w.s("feed_terms"), ""]
     out += [f"| {w.s('feed')} | RSS 2.0 | Atom 1.0 |", "| --- | --- | --- |"]
     for key, (rss, atom) in paths.items():
         if key == "news":
@@ -171,7 +171,7 @@ def _feeds_page(cat: Catalogue, lang: str) -> PageSpec:
         cells = [f'<a href="{_from_page(uri, path)}" type="{kind}">{path.rsplit("/", 1)[-1]}</a>'
                  for path, kind in ((rss, "application/rss+xml"), (atom, "application/atom+xml"))]
         out.append(f"| {name} | {cells[0]} | {cells[1]} |")
-    out += ["", w.s("feed_changes_intro"), ""]
+    out.append("")
     return _finish(w, out, None, None)
 
 
