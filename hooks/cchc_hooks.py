@@ -33,6 +33,8 @@ from cchc.pages import (
     set_uri,
 )
 from cchc.problems import ContentError
+from cchc.search import folded_block, run_pagefind
+from cchc.search_pages import FINDER_DATA, finder_data, plan_search_pages
 
 log = get_plugin_logger("cchc")
 
@@ -65,6 +67,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     specs = plan_procedure_pages(catalogue, lang)
     specs += plan_document_pages(catalogue, lang)
     specs += plan_news_pages(catalogue, lang)
+    specs += plan_search_pages(catalogue, lang)
     state = BuildState(lang, catalogue, specs, set(), news_alternates(catalogue, lang), {})
     config.extra["_cchc"] = state
     # Theme templates such as 404.html render before any page: give them the home page's links.
@@ -87,6 +90,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(docs[source])
         else:
             files.append(File.generated(config, address, abs_src_path=docs[source].abs_src_path or ""))
+    files.append(File.generated(config, FINDER_DATA, content=finder_data(state.catalogue, state.lang)))
     for spec in state.specs:
         generated = File.generated(config, spec.src_uri, content=spec.markdown)
         generated.edit_uri = spec.edit_uri
@@ -109,6 +113,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if page.title is not None:
         page.meta["title"] = escape(unescape(page.title), quote=True)
     state = _state(config)
+    search = page.meta.get("search")
+    if not (isinstance(search, dict) and search.get("exclude")):
+        # Pagefind folds Vietnamese marks itself except đ: add the accent-free forms of đ-words, hidden.
+        html += folded_block(unescape(page.title or ""), html)
     start, end = html.find("<!-- cchc:body -->"), html.find("<!-- /cchc:body -->")
     if start >= 0 and end > start and page.file.src_uri.startswith(NEWS_DIR + "/"):
         state.story_html[page.file.src_uri] = html[start + len("<!-- cchc:body -->") : end].strip()
@@ -148,6 +156,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if missing:
         raise PluginError(f"pages missing from the output: {', '.join(missing)}")
     _write_feeds(state, config)
+    run_pagefind(Path(config.site_dir), state.lang)
     published = published_procedures(state.specs)
     log.info(f"[{state.lang}] published {published} of {len(state.catalogue.procedures)} procedures")
     if state.lang != "vi":

@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterable
 
 from .catalogue import DOC_RELATIONS, Catalogue
 from .models import DOC_STATUSES, DOC_TYPES, LegalDocument
-from .pages import PageSpec, _finish, _Writer, md_url
+from .pages import PageSpec, _finish, _Writer, exclude_from_search, md_url
+from .search import search_data
 from .text import md_escape
 
 BASE = "van-ban"
@@ -86,7 +87,8 @@ def _list_page(cat: Catalogue, lang: str, uri: str, title: str, match: Callable[
         out += [w.link_to(documents_index_uri(), w.s("doc_all")), ""]
     out += _filters(w, cat)
     out += [w.s("count_documents", n=len(ids)), "", *_table(w, ids)]
-    return _finish(w, out, None, None)
+    spec = _finish(w, out, None, None)
+    return spec if is_index else exclude_from_search(spec)
 
 
 def _document_page(cat: Catalogue, lang: str, doc_id: str, doc: LegalDocument,
@@ -122,6 +124,8 @@ def _document_page(cat: Catalogue, lang: str, doc_id: str, doc: LegalDocument,
         out += [f"## {w.s('doc_procedures')}", ""]
         out += [f"- {w.procedure_link(code)}" for code in codes]
         out.append("")
+    out += [search_data({"kind": "document", "summary": doc.trich_yeu.get(lang),
+                         "status": w.s("docstatus_" + doc.tinh_trang)}, {}, [doc.so_hieu]), ""]
     return _finish(w, out, cat.sources.get("document:" + doc_id), "document:" + doc_id)
 
 

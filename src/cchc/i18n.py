@@ -189,6 +189,53 @@ _STRINGS: dict[str, dict[str, str]] = {
     "docstatus_het-hieu-luc-mot-phan": {"vi": "Hết hiệu lực một phần", "en": "Partly repealed"},
     "docstatus_het-hieu-luc": {"vi": "Hết hiệu lực", "en": "No longer in force"},
     "docstatus_chua-co-hieu-luc": {"vi": "Chưa có hiệu lực", "en": "Not yet in force"},
+    "search_title": {"vi": "Tìm kiếm", "en": "Search"},
+    "search_label": {"vi": "Từ khóa hoặc mã thủ tục", "en": "Words or procedure code"},
+    "search_button": {"vi": "Tìm", "en": "Search"},
+    "search_tips": {
+        "vi": "Có thể gõ không dấu, ví dụ “thu tuc dang ky khai sinh”, hoặc nhập mã thủ tục như 1.001193.",
+        "en": "Type a few words, such as “birth registration”, or a procedure code such as 1.001193.",
+    },
+    "search_noscript": {
+        "vi": "Tìm kiếm cần JavaScript. Bạn vẫn có thể tra cứu thủ tục theo lĩnh vực, cấp thực hiện, cơ quan "
+        "hoặc mức độ dịch vụ công trực tuyến:",
+        "en": "Search needs JavaScript. You can still find procedures by field, level, agency or online level:",
+    },
+    "search_loading": {"vi": "Đang tìm…", "en": "Searching…"},
+    "search_count": {"vi": "{n} kết quả cho “{q}”", "en": "{n} result(s) for “{q}”"},
+    "search_none": {
+        "vi": "Không tìm thấy kết quả cho “{q}”. Hãy thử ít từ hơn, kiểm tra chính tả, gõ không dấu, hoặc tra "
+        "cứu thủ tục theo lĩnh vực tại trang Thủ tục hành chính. Cần hỗ trợ, vui lòng gọi đường dây nóng {phone}.",
+        "en": "No results for “{q}”. Try fewer words, check the spelling, or browse procedures by field on the "
+        "Administrative procedures page. For help, call the hotline {phone}.",
+    },
+    "search_error": {
+        "vi": "Không tải được bộ tìm kiếm. Vui lòng tải lại trang hoặc tra cứu theo danh mục.",
+        "en": "The search could not be loaded. Please reload the page or browse the lists.",
+    },
+    "search_more": {"vi": "Xem thêm kết quả", "en": "More results"},
+    "kind_procedure": {"vi": "Thủ tục hành chính", "en": "Administrative procedure"},
+    "kind_news": {"vi": "Tin tức", "en": "News"},
+    "kind_document": {"vi": "Văn bản", "en": "Document"},
+    "kind_list": {"vi": "Danh mục", "en": "List"},
+    "kind_page": {"vi": "Trang thông tin", "en": "Page"},
+    "finder_title": {"vi": "Tra cứu thủ tục hành chính", "en": "Procedure finder"},
+    "finder_intro": {
+        "vi": "Chọn lĩnh vực, cấp thực hiện, cơ quan, đối tượng hoặc mức độ dịch vụ công trực tuyến, có thể kết "
+        "hợp với từ khóa, để tìm đúng thủ tục.",
+        "en": "Choose a field, level, agency, audience or online level, with or without words, to find a procedure.",
+    },
+    "finder_any": {"vi": "Tất cả", "en": "All"},
+    "finder_words": {"vi": "Từ khóa (không bắt buộc)", "en": "Words (optional)"},
+    "finder_audience": {"vi": "Đối tượng thực hiện", "en": "Who applies"},
+    "finder_submit": {"vi": "Tra cứu", "en": "Find"},
+    "finder_reset": {"vi": "Xóa bộ lọc", "en": "Clear filters"},
+    "finder_browse": {"vi": "Hoặc duyệt danh mục", "en": "Or browse the lists"},
+    "finder_count": {"vi": "{n} thủ tục phù hợp", "en": "{n} matching procedure(s)"},
+    "finder_none": {
+        "vi": "Không có thủ tục nào khớp với các điều kiện đã chọn. Hãy bỏ bớt một điều kiện.",
+        "en": "No procedure matches all the choices. Try removing one.",
+    },
     "switch_language": {"vi": "English", "en": "Tiếng Việt"},
 }
 

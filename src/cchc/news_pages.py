@@ -13,7 +13,8 @@ from .catalogue import Catalogue
 from .feeds import feed_paths
 from .i18n import LANGUAGES
 from .news import NEWS_DIR, Story
-from .pages import PageSpec, _finish, _Writer, md_url
+from .pages import PageSpec, _finish, _Writer, exclude_from_search, md_url
+from .search import search_data
 from .text import format_datetime, md_escape
 
 NEWS_PER_PAGE = 10
@@ -96,7 +97,7 @@ def _listing(
         if not stories:
             out += [w.s("no_news"), ""]
         out += _pager(w, page, total, uri_of)
-        specs.append(_finish(w, out, None, None))
+        specs.append(exclude_from_search(_finish(w, out, None, None)))
     return specs
 
 
@@ -150,6 +151,8 @@ def _article(cat: Catalogue, lang: str, story: Story, related: list[Story],
         if older:
             out += [f"{w.s('older_story')}: {w.link_to(older.address, md_escape(older.item.tieu_de))}", ""]
         out += ["</nav>", ""]
+    out += [search_data({"kind": "news", "date": format_datetime(story.published, lang), "summary": item.sapo,
+                         "category": w.cat.categories[item.chuyen_muc].ten.get(lang)}, {}, []), ""]
     spec = _finish(w, out, story.source, f"story:{lang}:{item.khoa}")
     return PageSpec(spec.src_uri, spec.markdown, story.source, spec.record)
 
@@ -172,7 +175,7 @@ def _feeds_page(cat: Catalogue, lang: str) -> PageSpec:
                  for path, kind in ((rss, "application/rss+xml"), (atom, "application/atom+xml"))]
         out.append(f"| {name} | {cells[0]} | {cells[1]} |")
     out.append("")
-    return _finish(w, out, None, None)
+    return exclude_from_search(_finish(w, out, None, None))
 
 
 def _from_page(src_uri: str, target: str) -> str:

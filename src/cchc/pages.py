@@ -16,6 +16,7 @@ from urllib.parse import quote
 from .catalogue import Catalogue
 from .i18n import t
 from .models import Channel, Fee, OnlineLevel, Procedure, ProcedureSet, TimeLimit, _LocalizedText
+from .search import search_data
 from .text import format_date, md_escape, md_paragraphs, slugify, sort_key
 
 BASE = "thu-tuc"
@@ -312,7 +313,28 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
             out.append("")
 
     out += [f"*{w.s('last_updated')}: {w.date(proc.cap_nhat)}*", ""]
+    out += [_procedure_search_data(cat, proc, lang), ""]
     return _finish(w, out, cat.sources.get("procedure:" + proc.ma_thu_tuc), "procedure:" + proc.ma_thu_tuc)
+
+
+def _procedure_search_data(cat: Catalogue, proc: Procedure, lang: str) -> str:
+    """What search results show for a procedure, and its codes as strong terms.
+
+    No Pagefind filters or sorts: Pagefind 1.5 writes those indexes in a different order on every run
+    (Pagefind/pagefind#638), which would break byte-identical builds; the finder has its own data file.
+    """
+    return search_data(
+        meta={"kind": "procedure", "field": cat.fields[proc.linh_vuc].ten.get(lang),
+              "level": [cat.levels[lv].ten.get(lang) for lv in proc.cap_thuc_hien], "code": proc.ma_thu_tuc,
+              "status": t("status_" + proc.trang_thai, lang) if proc.trang_thai != "con-hieu-luc" else ""},
+        filters={},
+        weighted=[proc.ma_thu_tuc, *([proc.ma_dia_phuong] if proc.ma_dia_phuong else [])],
+    )
+
+
+def exclude_from_search(spec: PageSpec) -> PageSpec:
+    """Keep a list page out of search results (Material's front-matter convention, read by our template)."""
+    return PageSpec(spec.src_uri, "---\nsearch:\n  exclude: true\n---\n\n" + spec.markdown, spec.edit_uri, spec.record)
 
 
 def _finish(w: _Writer, out: list[str], edit_uri: str | None, record: str | None) -> PageSpec:
@@ -341,6 +363,7 @@ def _browse_page(
     heading = w.tr(title) if isinstance(title, _LocalizedText) else md_escape(title)
     procs = [p for p in cat.procedures.values() if match(p)]
     out = [f"# {heading}", "", w.s("count_procedures", n=len(procs)), "", *_procedure_list(w, procs), ""]
+    out += [search_data({"kind": "list"}, {}, []), ""]
     return _finish(w, out, None, None)
 
 
@@ -364,6 +387,7 @@ def _set_page(cat: Catalogue, set_id: str, pset: ProcedureSet, lang: str) -> Pag
         for rep in pset.thay_the:
             out.append(f"- {w.procedure_link(rep.ma_thu_tuc)} ← {w.procedure_link(rep.thay_cho)}")
         out.append("")
+    out += [search_data({"kind": "document", "summary": pset.trich_yeu.get(lang)}, {}, [pset.so_hieu]), ""]
     return _finish(w, out, cat.sources.get("set:" + set_id), "set:" + set_id)
 
 

@@ -1,0 +1,327 @@
+// cchc-search.js: the search page (tim-kiem/), on Pagefind, and the procedure finder (thu-tuc/tim-thu-tuc/),
+// on the finder's own data file (thu-tuc.json: every procedure with its field, level, agency, audience and
+// online level, in dictionary order).
+//
+// Pagefind loads only the index chunks a query needs. It matches Vietnamese marks loosely by itself except
+// the letter đ, so the query's đ is folded to d here, matching the hidden accent-free đ-words every page
+// carries (src/cchc/search.py). Pagefind's top results are then re-ranked: a procedure code finds its
+// procedure, exact accented matches come before folded ones, procedure pages before news.
+// Results show each page's own title and summary, never the folded text.
+
+const PAGE = 10; // results shown at a time
+const LOOKAHEAD = 20; // results re-ranked per query
+const CODE = /^\d+(?:\.[0-9a-z]+)+$/i;
+const KIND_BONUS = { procedure: 25, document: 8, list: 5, page: 5, news: 0 };
+
+const lower = (text) => text.normalize("NFC").toLocaleLowerCase("vi");
+const fold = (text) =>
+  lower(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d");
+const words = (text) =>
+  text.split(/[^\p{L}\p{N}.]+/u).map((w) => w.replace(/^\.+|\.+$/g, "")).filter(Boolean);
+
+function format(template, values) {
+  return template.replace(/\{(\w+)\}/g, (_, key) => (key in values ? String(values[key]) : ""));
+}
+
+async function loadEngine(root) {
+  const bundle = new URL(root.dataset.pagefind, window.location.href);
+  const pagefind = await import(bundle.href);
+  // Pagefind returns paths from the root of the folder it indexed: this language's build.
+  await pagefind.options({ baseUrl: new URL("..", bundle).pathname });
+  return pagefind;
+}
+
+export function score(query, data, position) {
+  const q = lower(query.trim());
+  const title = lower(data.meta.title || "");
+  const text = lower(data.content || "");
+  let s = LOOKAHEAD - position + (KIND_BONUS[data.meta.kind || "page"] ?? 5);
+  if (CODE.test(q)) {
+    const code = (data.meta.code || "").toLowerCase();
+    if (code && (q === code || q.startsWith(code + "."))) s += 1000;
+    return s;
+  }
+  const qWords = words(q);
+  if (!qWords.length) return s;
+  const titleWords = new Set(words(title));
+  const folded = new Set([...titleWords].map(fold));
+  s += (20 * qWords.map(fold).filter((w) => folded.has(w)).length) / qWords.length;
+  if (fold(title).includes(fold(q))) s += 15;
+  if (q !== fold(q)) {
+    // The reader typed marks: pages with exactly those words rank above pages that only match folded.
+    const textWords = new Set(words(text));
+    s += (40 * qWords.filter((w) => titleWords.has(w)).length) / qWords.length;
+    s += (15 * qWords.filter((w) => textWords.has(w)).length) / qWords.length;
+    if (title.includes(q)) s += 20;
+  }
+  return s;
+}
+
+// Pagefind sometimes answers an unknown word with a near one ("xyzzy" -> "x"): keep a result only when
+// every word of the query begins a word of its text, compared without marks (so "khai si" still finds "sinh").
+export function relevant(query, data) {
+  const q = words(fold(query));
+  if (!q.length || CODE.test(query.trim())) return true;
+  const text = new Set(words(fold(`${data.meta.title || ""} ${data.content || ""}`)));
+  return q.every((w) => [...text].some((t) => t.startsWith(w)));
+}
+
+function describe(data, strings) {
+  const meta = data.meta;
+  const kind = meta.kind || "page";
+  const parts = [strings["kind_" + kind] || strings.kind_page];
+  let summary = meta.summary || "";
+  if (kind === "procedure") {
+    if (meta.field) parts.push(`${strings.field}: ${meta.field}`);
+    if (meta.level) parts.push(`${strings.level}: ${meta.level}`);
+    if (meta.code) parts.push(meta.code);
+    if (meta.status) parts.push(meta.status);
+  } else if (kind === "news") {
+    if (meta.date) parts.push(meta.date);
+    if (meta.category) parts.push(meta.category);
+  } else if (kind === "document") {
+    if (meta.status) parts.push(meta.status);
+  } else {
+    summary = (data.content || "").slice(0, 160).trim();
+    if ((data.content || "").length > 160) summary += "…";
+  }
+  return { line: parts.join(" · "), summary };
+}
+
+function renderItem(data, strings) {
+  const li = document.createElement("li");
+  li.className = "cchc-result";
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.className = "cchc-result__title";
+  link.textContent = data.meta.title || data.url;
+  const { line, summary } = describe(data, strings);
+  const meta = document.createElement("p");
+  meta.className = "cchc-result__meta";
+  meta.textContent = line;
+  li.append(link, meta);
+  if (summary) {
+    const p = document.createElement("p");
+    p.className = "cchc-result__summary";
+    p.textContent = summary;
+    li.append(p);
+  }
+  return li;
+}
+
+class Results {
+  constructor(root, strings) {
+    this.status = root.parentElement.querySelector(".cchc-search-status");
+    this.list = root.parentElement.querySelector(".cchc-results");
+    this.strings = strings;
+    this.more = null;
+  }
+
+  clear() {
+    this.list.replaceChildren();
+    this.more?.remove();
+    this.more = null;
+  }
+
+  say(text) {
+    this.status.textContent = text;
+  }
+
+  // Show ranked data first, then load the rest of Pagefind's results page by page on demand.
+  show(ranked, rest) {
+    this.clear();
+    for (const data of ranked) this.list.append(renderItem(data, this.strings));
+    let offset = 0;
+    const next = async () => {
+      const chunk = rest.slice(offset, offset + PAGE);
+      offset += chunk.length;
+      for (const data of await Promise.all(chunk.map((r) => r.data()))) {
+        this.list.append(renderItem(data, this.strings));
+      }
+      if (offset >= rest.length) this.more?.remove();
+    };
+    if (rest.length) {
+      this.more = document.createElement("button");
+      this.more.type = "button";
+      this.more.className = "md-button cchc-more";
+      this.more.textContent = this.strings.search_more;
+      this.more.addEventListener("click", next);
+      this.list.after(this.more);
+    }
+  }
+}
+
+async function runSearch(engine, query, filters, results, strings, mode, isCurrent) {
+  const q = query.trim();
+  const hasFilters = Object.keys(filters).length > 0;
+  if (!q && !hasFilters) {
+    results.clear();
+    results.say("");
+    return;
+  }
+  results.say(strings.search_loading);
+  const sent = CODE.test(q) ? q : q.replace(/[đĐ]/g, "d");
+  const options = { filters };
+  if (!q) options.sort = { name: "asc" }; // the finder without words: dictionary order
+  const found = await engine.search(sent || null, options);
+  if (!isCurrent()) return; // a newer query has started: its results win
+  const all = found.results;
+  let ranked;
+  let rest;
+  let dropped = 0;
+  if (q) {
+    const head = await Promise.all(all.slice(0, LOOKAHEAD).map((r) => r.data()));
+    if (!isCurrent()) return;
+    const kept = head.filter((data) => relevant(q, data));
+    dropped = head.length - kept.length;
+    ranked = kept
+      .map((data, i) => ({ data, s: score(q, data, i) }))
+      .sort((a, b) => b.s - a.s)
+      .map((x) => x.data);
+    rest = kept.length ? all.slice(LOOKAHEAD) : [];
+    const shown = ranked.slice(0, PAGE);
+    const pending = ranked.slice(PAGE).map((data) => ({ data: async () => data }));
+    results.show(shown, [...pending, ...rest]);
+  } else {
+    ranked = await Promise.all(all.slice(0, PAGE).map((r) => r.data()));
+    if (!isCurrent()) return;
+    results.show(ranked, all.slice(PAGE));
+  }
+  const total = q && !ranked.length ? 0 : all.length - dropped;
+  if (!total) {
+    results.say(
+      mode === "finder"
+        ? strings.finder_none
+        : format(strings.search_none, { q, phone: strings.hotline }),
+    );
+  } else if (mode === "finder") {
+    results.say(format(strings.finder_count, { n: total }));
+  } else {
+    results.say(format(strings.search_count, { n: total, q }));
+  }
+}
+
+function debounce(fn, ms) {
+  let timer;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+}
+
+// The finder: filters and words applied to the finder's data file, in the browser.
+export function matchItem(item, query, chosen) {
+  for (const [i, name] of ["field", "level", "agency", "audience", "online"].entries()) {
+    if (chosen[name] !== undefined && !item[3 + i].includes(chosen[name])) return false;
+  }
+  const q = words(fold(query));
+  if (!q.length) return true;
+  const text = words(fold(`${item[0]} ${item[2]}`));
+  return q.every((w) => text.some((t) => t.startsWith(w)));
+}
+
+async function finder(root, strings) {
+  const results = new Results(root, strings);
+  const dataUrl = new URL(root.dataset.finder, window.location.href);
+  const siteRoot = new URL("..", new URL(root.dataset.pagefind, window.location.href));
+  const params = new URLSearchParams(window.location.search);
+  const controls = [...root.querySelectorAll("input[name], select[name]")];
+  for (const el of controls) if (params.has(el.name)) el.value = params.get(el.name);
+  root.hidden = false;
+  let data;
+  try {
+    data = await (await fetch(dataUrl)).json();
+  } catch (error) {
+    results.say(strings.search_error);
+    throw error;
+  }
+  const toData = (item) => ({
+    url: new URL(item[1], siteRoot).pathname,
+    content: "",
+    meta: {
+      title: item[0], kind: "procedure", code: item[2], status: item[8],
+      field: item[3].map((i) => data.facets.field[i]).join(", "),
+      level: item[4].map((i) => data.facets.level[i]).join(", "),
+    },
+  });
+  const update = (push) => {
+    const chosen = {};
+    for (const el of root.querySelectorAll("select")) if (el.value !== "") chosen[el.name] = Number(el.value);
+    const query = root.querySelector("input[name=q]").value;
+    if (push) {
+      const next = new URLSearchParams();
+      for (const el of controls) if (el.value) next.set(el.name, el.value);
+      const search = next.toString();
+      window.history.replaceState(null, "", search ? `?${search}` : window.location.pathname);
+    }
+    if (!query.trim() && !Object.keys(chosen).length) {
+      results.clear();
+      results.say("");
+      return;
+    }
+    const found = data.items.filter((item) => matchItem(item, query, chosen)).map(toData);
+    results.show(found.slice(0, PAGE), found.slice(PAGE).map((d) => ({ data: async () => d })));
+    results.say(found.length ? format(strings.finder_count, { n: found.length }) : strings.finder_none);
+  };
+  root.addEventListener("submit", (event) => {
+    event.preventDefault();
+    update(true);
+  });
+  root.addEventListener("reset", () => setTimeout(() => update(true), 0));
+  root.querySelector("input[name=q]").addEventListener("input", debounce(() => update(true), 150));
+  for (const el of root.querySelectorAll("select")) el.addEventListener("change", () => update(true));
+  update(false);
+}
+
+async function main(root) {
+  const strings = JSON.parse(root.dataset.strings);
+  const mode = root.dataset.cchcSearch;
+  if (mode === "finder") return finder(root, strings);
+  const results = new Results(root, strings);
+  const params = new URLSearchParams(window.location.search);
+  const fields = [...root.querySelectorAll("input[name], select[name]")];
+  for (const el of fields) {
+    if (params.has(el.name)) el.value = params.get(el.name);
+  }
+  root.hidden = false;
+  let engine;
+  try {
+    engine = await loadEngine(root);
+  } catch (error) {
+    results.say(strings.search_error);
+    throw error;
+  }
+  let generation = 0;
+  const update = async (push) => {
+    const current = ++generation;
+    const query = root.querySelector("input[name=q]").value;
+    const filters = {};
+    for (const el of fields) {
+      if (el.tagName === "SELECT" && el.value) filters[el.name] = el.value;
+    }
+    if (push) {
+      const next = new URLSearchParams();
+      for (const el of fields) if (el.value) next.set(el.name, el.value);
+      const search = next.toString();
+      window.history.replaceState(null, "", search ? `?${search}` : window.location.pathname);
+    }
+    try {
+      await runSearch(engine, query, filters, results, strings, mode, () => current === generation);
+    } catch (error) {
+      results.say(strings.search_error);
+      throw error;
+    }
+  };
+  root.addEventListener("submit", (event) => {
+    event.preventDefault();
+    update(true);
+  });
+  root.addEventListener("reset", () => setTimeout(() => update(true), 0));
+  root.querySelector("input[name=q]").addEventListener("input", debounce(() => update(true), 250));
+  for (const el of root.querySelectorAll("select")) el.addEventListener("change", () => update(true));
+  await update(false);
+  if (mode === "search" && !params.get("q")) root.querySelector("input[name=q]").focus();
+}
+
+const root = document.querySelector("[data-cchc-search]");
+if (root) main(root);

@@ -1,0 +1,79 @@
+"""Search: what goes into the Pagefind index besides the page text, and running Pagefind on a build.
+
+Pagefind (chosen over Material's built-in search by measurement, see benchmarks/SEARCH.md) loads only the
+index chunks a query needs. It matches Vietnamese tone and letter marks loosely by itself, but not the
+letter đ, which Unicode does not decompose: every page therefore carries, hidden, the accent-free form of
+its words that contain đ, and the browser script folds đ in the query the same way. Exact accented matches
+are ranked first by the browser script, which compares the query with each result's own text.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from html import escape
+from pathlib import Path
+
+from .text import fold_accents, nfc
+
+PAGEFIND_DIR = "pagefind"
+# Words that hold the letter đ; Pagefind folds every other Vietnamese mark itself.
+_D_WORD = re.compile(r"\w*[đĐ]\w*")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def d_words(html: str) -> list[str]:
+    """The accent-free forms of the words with đ in ``html``'s text, once each, in order of appearance."""
+    text = nfc(_TAG.sub(" ", html))
+    seen: dict[str, None] = {}
+    for word in _D_WORD.findall(text):
+        seen.setdefault(fold_accents(word).lower(), None)
+    return list(seen)
+
+
+def folded_block(title: str, html: str) -> str:
+    """Hidden HTML holding the folded title (weighted like a heading) and the folded đ-words of the text."""
+    parts = []
+    if _D_WORD.search(title):
+        parts.append(f'<p data-pagefind-weight="7">{escape(fold_accents(nfc(title)).lower())}</p>')
+    words = d_words(html)
+    if words:
+        parts.append(f"<p>{escape(' '.join(words))}</p>")
+    if not parts:
+        return ""
+    return '<div class="cchc-folded" hidden aria-hidden="true">' + "".join(parts) + "</div>"
+
+
+def search_data(
+    meta: dict[str, str | list[str]],
+    filters: dict[str, list[str]],
+    weighted: list[str],
+) -> str:
+    """Hidden HTML giving Pagefind a result's metadata (shown in results), its filters (used by the finder)
+    and high-weight terms such as procedure codes."""
+    out = ['<div class="cchc-search-data" hidden aria-hidden="true">']
+    for key, value in meta.items():
+        text = ", ".join(value) if isinstance(value, list) else value
+        out.append(f'<span data-pagefind-meta="{escape(key)}">{escape(text)}</span>')
+    for key, values in filters.items():
+        out += [f'<span data-pagefind-filter="{escape(key)}">{escape(v)}</span>' for v in values]
+    if weighted:
+        out.append(f'<p data-pagefind-weight="10">{escape(" ".join(weighted))}</p>')
+    out.append("</div>")
+    return "".join(out)
+
+
+def run_pagefind(site_dir: Path, lang: str) -> None:
+    """Index one language's build in place (``site_dir/pagefind``); raises with Pagefind's output on failure."""
+    command = [
+        sys.executable, "-m", "pagefind",
+        "--site", str(site_dir),
+        "--output-subdir", PAGEFIND_DIR,
+        "--exclude-selectors", ".headerlink",
+        "--force-language", lang,
+        "--quiet",
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"Pagefind failed ({done.returncode}): {done.stdout}{done.stderr}")
