@@ -35,17 +35,20 @@ export function score(query, data, position) {
   const q = lower(query.trim());
   const title = lower(data.meta.title || "");
   const text = lower(data.content || "");
-  let s = LOOKAHEAD - position + (KIND_BONUS[data.meta.kind || "page"] ?? 5);
+  let s = LOOKAHEAD - position; // Pagefind's own order
   if (CODE.test(q)) {
     const code = (data.meta.code || "").toLowerCase();
     if (code && (q === code || q.startsWith(code + "."))) s += 1000;
-    return s;
+    return s + (KIND_BONUS[data.meta.kind || "page"] ?? 5);
   }
   const qWords = words(q);
   if (!qWords.length) return s;
   const titleWords = new Set(words(title));
   const folded = new Set([...titleWords].map(fold));
-  s += (20 * qWords.map(fold).filter((w) => folded.has(w)).length) / qWords.length;
+  const coverage = qWords.map(fold).filter((w) => folded.has(w)).length / qWords.length;
+  s += 30 * coverage;
+  // A procedure about the query comes before news that merely mentions it; one that only mentions it does not.
+  if (coverage >= 0.5) s += KIND_BONUS[data.meta.kind || "page"] ?? 5;
   if (fold(title).includes(fold(q))) s += 15;
   if (q !== fold(q)) {
     // The reader typed marks: pages with exactly those words rank above pages that only match folded.

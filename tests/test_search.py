@@ -1,0 +1,208 @@
+"""Search as citizens type it, and the procedure finder, in Debian's Chromium against the built sample site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from conftest import ROOT
+
+from cchc.catalogue import load_catalogue
+from cchc.search import d_words, folded_block
+from cchc.text import fold_accents
+
+pytestmark = pytest.mark.browser
+
+KHAI_SINH = "thu-tuc/dang-ky-khai-sinh-1.001193/"
+
+
+def search(browser, base_url: str, query: str, lang: str = "vi", everything: bool = False):  # type: ignore[no-untyped-def]
+    """Open the search page for ``query``; return the status line and the results (url, title, meta, summary),
+    the first page of them or, with ``everything``, all of them ("More results" pressed until it goes)."""
+    page = browser.new_page()
+    prefix = "en/" if lang == "en" else ""
+    page.goto(f"{base_url}{prefix}tim-kiem/?q={quote(query)}")
+    page.wait_for_function(
+        "() => { const s = document.querySelector('.cchc-search-status').textContent;"
+        " return s && !s.endsWith('…'); }", timeout=20000)
+    status = page.locator(".cchc-search-status").inner_text()
+    while everything and page.locator(".cchc-more").count():
+        shown = page.locator(".cchc-result").count()
+        page.locator(".cchc-more").click()
+        page.wait_for_function(f"document.querySelectorAll('.cchc-result').length > {shown}")
+    results = page.evaluate("""() => [...document.querySelectorAll('.cchc-result')].map(li => ({
+        url: li.querySelector('a').getAttribute('href'),
+        title: li.querySelector('.cchc-result__title').textContent,
+        meta: li.querySelector('.cchc-result__meta').textContent,
+        summary: li.querySelector('.cchc-result__summary')?.textContent || ''}))""")
+    page.close()
+    return status, results
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "expected", "within"),
+    [
+        ("vi", "thu tuc dang ky khai sinh", KHAI_SINH, 1),
+        ("vi", "Thủ tục đăng ký khai sinh", KHAI_SINH, 1),
+        ("vi", "ĐĂNG KÝ KHAI SINH", KHAI_SINH, 1),
+        ("vi", "khai si", KHAI_SINH, 3),  # a word still being typed
+        ("vi", "dang ky tam tru", "thu-tuc/dang-ky-tam-tru-1.004194/", 1),
+        ("vi", "chung thuc ban sao", "thu-tuc/chung-thuc-ban-sao-tu-ban-chinh-giay-to-van-ban-do-co-quan-to-chuc-co-tham-2.000815/", 1),
+        ("vi", "ho kinh doanh", "thu-tuc/dang-ky-thanh-lap-ho-kinh-doanh-1.001612/", 5),
+        ("vi", "1.001193", KHAI_SINH, 1),
+        ("vi", "1.001193.000.00.00.H32", KHAI_SINH, 1),
+        ("vi", "dang ky ket hon", "thu-tuc/dang-ky-ket-hon-1.000894/", 1),
+        ("vi", "cap giay phep xay dung", "thu-tuc/cap-giay-phep-xay-dung-sua-chua-cai-tao-doi-voi-cong-trinh-cap-iii-cap-iv-cong-1.013229/", 1),
+        ("vi", "ho ngheo", "thu-tuc/cong-nhan-ho-ngheo-ho-can-ngheo-ho-thoat-ngheo-ho-thoat-can-ngheo-dinh-ky-hang-1.011606/", 1),
+        ("vi", "tro giup phap ly", "thu-tuc/thay-doi-noi-dung-giay-dang-ky-tham-gia-tro-giup-phap-ly-1.001233/", 5),
+        ("vi", "gia han tam tru", "thu-tuc/gia-han-tam-tru-1.002755/", 1),
+        ("vi", "nghi dinh 118 mot cua", "van-ban/118-2025-nd-cp/", 5),
+        ("vi", "chinh quyen dia phuong hai cap", "tin-tuc/2025/chinh-quyen-hai-cap-van-hanh/", 5),
+        ("en", "birth registration", "en/" + KHAI_SINH, 1),
+        ("en", "marriage registration", "en/thu-tuc/dang-ky-ket-hon-1.000894/", 1),
+        ("en", "1.001193", "en/" + KHAI_SINH, 1),
+        ("en", "one-stop decree", "en/van-ban/118-2025-nd-cp/", 5),
+    ],
+)
+def test_citizen_queries(browser, base_url: str, lang: str, query: str, expected: str, within: int) -> None:  # type: ignore[no-untyped-def]
+    status, results = search(browser, base_url, query, lang)
+    urls = [r["url"].lstrip("/") for r in results[:within]]
+    assert expected in urls, f"{query!r}: {status}; top: {[r['title'] for r in results[:5]]}"
+
+
+def test_accented_and_unaccented_queries_find_the_same_pages(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    for accented in ("đăng ký kết hôn", "Đất đai", "chứng thực bản sao"):
+        status_a, with_marks = search(browser, base_url, accented, everything=True)
+        status_b, without = search(browser, base_url, fold_accents(accented), everything=True)
+        assert status_a.split(" ", 1)[0] == status_b.split(" ", 1)[0], (status_a, status_b)
+        assert {r["url"] for r in with_marks} == {r["url"] for r in without}
+
+
+def test_results_show_proper_vietnamese_with_field_and_level(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    _, results = search(browser, base_url, "dang ky khai sinh")
+    first = results[0]
+    assert first["title"] == "Thủ tục đăng ký khai sinh"
+    assert "Lĩnh vực: Hộ tịch" in first["meta"] and "Cấp thực hiện: Cấp xã" in first["meta"]
+    shown = " ".join(r["title"] + " " + r["meta"] + " " + r["summary"] for r in results)
+    assert "dang ky" not in shown.lower(), "the folded index text must never be shown"
+
+
+def test_procedures_rank_above_news_that_mention_the_words(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    _, results = search(browser, base_url, "ho kinh doanh")
+    kinds = [r["meta"].split(" · ")[0] for r in results]
+    assert kinds[0] == "Thủ tục hành chính"
+    assert "Tin tức" in kinds, "the news story about household businesses is found too"
+    assert kinds.index("Tin tức") > max(i for i, k in enumerate(kinds[:5]) if k == "Thủ tục hành chính")
+
+
+def test_exact_accents_rank_above_folded_matches(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    page.goto(base_url + "tim-kiem/")
+    scores = page.evaluate("""async () => {
+        const m = await import('../assets/javascripts/cchc-search.js');
+        const page = (title) => ({ meta: { title, kind: 'page' }, content: title });
+        return [m.score('bản sao', page('Bản sao giấy tờ'), 1), m.score('bản sao', page('Ban sáo trúc'), 0),
+                m.score('ban sao', page('Bản sao giấy tờ'), 1), m.score('ban sao', page('Ban sáo trúc'), 0)];
+    }""")
+    page.close()
+    exact, folded, plain_a, plain_b = scores
+    assert exact > folded, "the page with the exact accented words comes first, even from behind"
+    assert plain_b > plain_a, "without marks in the query, Pagefind's own order stands"
+
+
+def test_a_query_with_no_result_says_what_to_do(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    status, results = search(browser, base_url, "xyzzyq")
+    assert results == []
+    assert status.startswith("Không tìm thấy kết quả cho “xyzzyq”.")
+    assert "gõ không dấu" in status and load_catalogue(ROOT).province.dien_thoai in status
+    status, _ = search(browser, base_url, "xyzzyq", "en")
+    assert status.startswith("No results for “xyzzyq”.")
+
+
+def test_header_search_box_leads_to_results(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    requests: list[str] = []
+    page.on("request", lambda req: requests.append(req.url))
+    page.goto(base_url + KHAI_SINH)
+    page.fill("#cchc-header-q", "chung thuc")
+    page.press("#cchc-header-q", "Enter")
+    page.wait_for_url("**/tim-kiem/?q=chung+thuc")
+    page.wait_for_selector(".cchc-result")
+    assert "Chứng thực" in page.locator(".cchc-result__title").first.inner_text()
+    assert all(url.startswith(base_url) for url in requests), [u for u in requests if not u.startswith(base_url)]
+    assert not any(url.endswith("search_index.json") for url in requests), "Material's big index is gone"
+    page.close()
+
+
+def test_search_and_finder_without_javascript(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "tim-kiem/?q=khai+sinh")
+    assert "Tìm kiếm cần JavaScript" in page.locator("article").inner_text()
+    page.locator("article a", has_text="Hộ tịch").first.click()
+    page.wait_for_url("**/thu-tuc/linh-vuc/ho-tich/")
+    page.goto(base_url + "thu-tuc/tim-thu-tuc/")
+    assert not page.locator("form.cchc-finder").is_visible()
+    browse = page.locator("article").inner_text()
+    assert "Hoặc duyệt danh mục" in browse and "Hộ tịch" in browse and "Toàn trình" in browse
+    context.close()
+
+
+def test_finder_filters_combine_with_words(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    cat = load_catalogue(ROOT)
+    page = browser.new_page()
+    page.goto(base_url + "thu-tuc/tim-thu-tuc/")
+    page.wait_for_selector("form.cchc-finder:not([hidden])")
+    page.select_option("#cchc-f-field", label="Hộ tịch")
+    expected = sum(1 for p in cat.procedures.values() if p.linh_vuc == "ho-tich")
+    page.wait_for_function(f"document.querySelector('.cchc-search-status').textContent === '{expected} thủ tục phù hợp'")
+    page.select_option("#cchc-f-level", label="Cấp xã")
+    both = sum(1 for p in cat.procedures.values() if p.linh_vuc == "ho-tich" and "xa" in p.cap_thuc_hien)
+    page.wait_for_function(f"document.querySelector('.cchc-search-status').textContent === '{both} thủ tục phù hợp'")
+    page.fill("#cchc-f-q", "ket hon")
+    page.wait_for_function("document.querySelector('.cchc-search-status').textContent === '2 thủ tục phù hợp'")
+    titles = page.locator(".cchc-result__title").all_inner_texts()
+    assert titles == ["Thủ tục đăng ký kết hôn", "Thủ tục đăng ký kết hôn có yếu tố nước ngoài tại khu vực biên giới"]
+    # The choices are in the address, so the list can be shared and reopened.
+    shared = page.url
+    page.goto(base_url + "thu-tuc/tim-thu-tuc/")
+    page.goto(shared)
+    page.wait_for_function("document.querySelector('.cchc-search-status').textContent === '2 thủ tục phù hợp'")
+    page.select_option("#cchc-f-online", label="Toàn trình")
+    page.select_option("#cchc-f-agency", label="Sở Xây dựng")
+    page.wait_for_function("document.querySelector('.cchc-search-status').textContent.startsWith('Không có thủ tục')")
+    page.close()
+
+
+def test_online_and_audience_filters(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    cat = load_catalogue(ROOT)
+    page = browser.new_page()
+    page.goto(base_url + "en/thu-tuc/tim-thu-tuc/")
+    page.wait_for_selector("form.cchc-finder:not([hidden])")
+    page.select_option("#cchc-f-online", label="Fully online")
+    n = sum(1 for p in cat.procedures.values() if p.muc_do_dvc == "toan-trinh")
+    page.wait_for_function(f"document.querySelector('.cchc-search-status').textContent === '{n} matching procedure(s)'")
+    audience = next(iter(sorted({a for p in cat.procedures.values() for a in p.doi_tuong})))
+    page.select_option("#cchc-f-online", value="")
+    page.select_option("#cchc-f-audience", label=cat.audiences[audience].ten.get("en"))
+    m = sum(1 for p in cat.procedures.values() if audience in p.doi_tuong)
+    page.wait_for_function(f"document.querySelector('.cchc-search-status').textContent === '{m} matching procedure(s)'")
+    page.close()
+
+
+def test_folded_words_for_the_index() -> None:
+    assert d_words("<p>Đăng ký <b>đất</b> đai; đăng ký lại</p>") == ["dang", "dat", "dai"]
+    block = folded_block("Thủ tục đăng ký khai sinh", "<p>Không có chữ nào</p>")
+    assert 'data-pagefind-weight="7">thu tuc dang ky khai sinh<' in block and "hidden" in block
+    assert folded_block("Chứng thực", "<p>bản sao</p>") == "", "Pagefind folds every other mark itself"
+
+
+def test_pages_carry_search_data(built_site: Path) -> None:
+    html = (built_site / KHAI_SINH / "index.html").read_text(encoding="utf-8")
+    assert "<div data-pagefind-body>" in html
+    assert '<span data-pagefind-meta="field">Hộ tịch</span>' in html
+    assert '<p data-pagefind-weight="10">1.001193 1.001193.000.00.00.H32</p>' in html
+    listing = (built_site / "tin-tuc/index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in listing, "news lists stay out of search results"
+    assert (built_site / "pagefind/pagefind.js").is_file() and (built_site / "en/pagefind/pagefind.js").is_file()
