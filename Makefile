@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check schemas lint chromium clean
+.PHONY: serve test build check schemas lint chromium bench-search clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,13 @@ schemas: $(STAMP)
 	$(PY) scripts/make_schemas.py
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src hooks scripts tests
+	$(VENV)/bin/ruff check src hooks scripts tests benchmarks
 	$(VENV)/bin/mypy
+
+# Search at province scale (2,000 procedures + 3,000 stories per language), ours against Material's;
+# a few minutes. Results and reasons: benchmarks/SEARCH.md.
+bench-search: $(STAMP) chromium
+	$(PY) scripts/benchmark_search.py --material
 
 # Browser tests drive Debian's Chromium; install it when it is missing (needs root or sudo).
 chromium:
@@ -36,7 +41,7 @@ chromium:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
 test: $(STAMP) chromium
-	$(VENV)/bin/ruff check src hooks scripts tests
+	$(VENV)/bin/ruff check src hooks scripts tests benchmarks
 	$(VENV)/bin/mypy
 	$(PY) -m pytest
 

@@ -201,8 +201,33 @@ def test_folded_words_for_the_index() -> None:
 def test_pages_carry_search_data(built_site: Path) -> None:
     html = (built_site / KHAI_SINH / "index.html").read_text(encoding="utf-8")
     assert "<div data-pagefind-body>" in html
-    assert '<span data-pagefind-meta="field">Hộ tịch</span>' in html
+    assert '<span data-pagefind-meta="field[data-value]" data-value="Hộ tịch"></span>' in html
     assert '<p data-pagefind-weight="10">1.001193 1.001193.000.00.00.H32</p>' in html
     listing = (built_site / "tin-tuc/index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" not in listing, "news lists stay out of search results"
     assert (built_site / "pagefind/pagefind.js").is_file() and (built_site / "en/pagefind/pagefind.js").is_file()
+
+
+def test_search_benchmark_tools_on_the_sample_site(built_site: Path) -> None:
+    """The province-scale benchmark's own parts, run on the small site: no timing asserts here, only that
+    the measurement sees Pagefind's downloads and the acceptance queries find their procedures."""
+    from benchmarks.search import EXPECTED, measure, top_results
+
+    result = measure(built_site, runs=1, queries=["1.001193"])["per_query"]["1.001193"]
+    assert result["kb_after_load"] > 50, "the search engine and index chunks are counted"
+    assert result["kb_total"] > result["kb_after_load"] and result["first_result_ms"] > 0
+    tops = top_results(built_site)
+    for query, prefix in EXPECTED.items():
+        assert any(url.startswith(prefix) for url in tops[query]), (query, tops[query])
+
+
+def test_reference_site_generator(tmp_path: Path) -> None:
+    from benchmarks.generate import generate
+
+    root = generate(tmp_path / "ref", procedures=55, news=30)
+    cat = load_catalogue(root)
+    assert len(cat.procedures) == 55 and len(cat.stories_in("vi")) == 30 and len(cat.stories_in("en")) == 30
+    copy = cat.procedures["9.000000"]
+    assert copy.ten.vi.startswith(cat.procedures[sorted(p for p in cat.procedures if not p.startswith("9."))[0]].ten.vi)
+    again = generate(tmp_path / "again", procedures=55, news=30)
+    assert (root / "procedures/9.000007.yml").read_bytes() == (again / "procedures/9.000007.yml").read_bytes()

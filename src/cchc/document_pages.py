@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from .catalogue import DOC_RELATIONS, Catalogue
 from .models import DOC_STATUSES, DOC_TYPES, LegalDocument
 from .pages import PageSpec, _finish, _Writer, exclude_from_search, md_url
-from .search import search_data
+from .search import NOINDEX_CLOSE, NOINDEX_OPEN, search_data
 from .text import md_escape
 
 BASE = "van-ban"
@@ -96,7 +96,7 @@ def _document_page(cat: Catalogue, lang: str, doc_id: str, doc: LegalDocument,
     uri = document_uri(doc_id)
     w = _Writer(cat, lang, uri)
     title = f"{w.s('doctype_' + doc.loai_van_ban)} {md_escape(doc.so_hieu)}"
-    out = [f"# {title}", "", w.tr_block(doc.trich_yeu), ""]
+    out = [f"# {title}", "", w.tr_block(doc.trich_yeu), "", NOINDEX_OPEN, ""]
     facts = [
         f"**{w.s('doc_number')}:** {md_escape(doc.so_hieu)}",
         f"**{w.s('doc_type')}:** {w.link_to(type_uri(doc.loai_van_ban), w.s('doctype_' + doc.loai_van_ban))}",
@@ -124,6 +124,7 @@ def _document_page(cat: Catalogue, lang: str, doc_id: str, doc: LegalDocument,
         out += [f"## {w.s('doc_procedures')}", ""]
         out += [f"- {w.procedure_link(code)}" for code in codes]
         out.append("")
+    out += [NOINDEX_CLOSE, ""]
     out += [search_data({"kind": "document", "summary": doc.trich_yeu.get(lang),
                          "status": w.s("docstatus_" + doc.tinh_trang)}, {}, [doc.so_hieu]), ""]
     return _finish(w, out, cat.sources.get("document:" + doc_id), "document:" + doc_id)

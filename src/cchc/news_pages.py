@@ -14,7 +14,7 @@ from .feeds import feed_paths
 from .i18n import LANGUAGES
 from .news import NEWS_DIR, Story
 from .pages import PageSpec, _finish, _Writer, exclude_from_search, md_url
-from .search import search_data
+from .search import NOINDEX_CLOSE, NOINDEX_OPEN, search_data
 from .text import format_datetime, md_escape
 
 NEWS_PER_PAGE = 10
@@ -132,13 +132,18 @@ def _article(cat: Catalogue, lang: str, story: Story, related: list[Story],
     if item.tac_gia:
         credits.append(f"{w.s('author')}: {md_escape(item.tac_gia)}")
     meta.append(" · ".join(credits))
-    out += ["  \n".join(meta), "{ .cchc-news-meta }", ""]
+    out += [NOINDEX_OPEN, "", "  \n".join(meta), "{ .cchc-news-meta }", "", NOINDEX_CLOSE, ""]
     if item.anh is not None:
         out += [f"![{md_escape(item.anh.mo_ta)}]({md_url(w.rel(item.anh.tep))}){{ .cchc-lead-image }}", ""]
     out += [md_escape(item.sapo), "{ .cchc-sapo }", ""]
-    out += ["<!-- cchc:body -->", "", story.body, "", "<!-- /cchc:body -->", ""]
     if item.the:
-        out += [f"**{w.s('tags')}:** " + ", ".join(md_escape(tag) for tag in item.the), ""]
+        tags = [f"**{w.s('tags')}:** " + ", ".join(md_escape(tag) for tag in item.the), ""]
+    else:
+        tags = []
+    # Search indexes the headline, lead and tags; the story text and the lists below stay out of the index.
+    out += [NOINDEX_OPEN, "", "<!-- cchc:body -->", "", story.body, "", "<!-- /cchc:body -->", "", NOINDEX_CLOSE, ""]
+    out += tags
+    out += [NOINDEX_OPEN, ""]
     if related:
         out += [f"## {w.s('related_news')}", ""]
         out += [f"- {w.link_to(r.address, md_escape(r.item.tieu_de))} ({format_datetime(r.published, lang)})"
@@ -151,6 +156,7 @@ def _article(cat: Catalogue, lang: str, story: Story, related: list[Story],
         if older:
             out += [f"{w.s('older_story')}: {w.link_to(older.address, md_escape(older.item.tieu_de))}", ""]
         out += ["</nav>", ""]
+    out += [NOINDEX_CLOSE, ""]
     out += [search_data({"kind": "news", "date": format_datetime(story.published, lang), "summary": item.sapo,
                          "category": w.cat.categories[item.chuyen_muc].ten.get(lang)}, {}, []), ""]
     spec = _finish(w, out, story.source, f"story:{lang}:{item.khoa}")

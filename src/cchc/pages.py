@@ -16,7 +16,7 @@ from urllib.parse import quote
 from .catalogue import Catalogue
 from .i18n import t
 from .models import Channel, Fee, OnlineLevel, Procedure, ProcedureSet, TimeLimit, _LocalizedText
-from .search import search_data
+from .search import NOINDEX_CLOSE, NOINDEX_OPEN, search_data
 from .text import format_date, md_escape, md_paragraphs, slugify, sort_key
 
 BASE = "thu-tuc"
@@ -203,6 +203,8 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
         out += [f'!!! {kind} "{w.s("status_" + proc.trang_thai)}"', ""]
         out += [f"    {line}" for line in lines] + [""]
 
+    # Search indexes the name, codes, field and level (in the hidden search data), not the page's labels and lists.
+    out += [NOINDEX_OPEN, ""]
     facts = [f"**{w.s('code')}:** {md_escape(proc.ma_thu_tuc)}"]
     if proc.ma_dia_phuong:
         facts.append(f"**{w.s('local_code')}:** {md_escape(proc.ma_dia_phuong)}")
@@ -313,7 +315,7 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
             out.append("")
 
     out += [f"*{w.s('last_updated')}: {w.date(proc.cap_nhat)}*", ""]
-    out += [_procedure_search_data(cat, proc, lang), ""]
+    out += [NOINDEX_CLOSE, "", _procedure_search_data(cat, proc, lang), ""]
     return _finish(w, out, cat.sources.get("procedure:" + proc.ma_thu_tuc), "procedure:" + proc.ma_thu_tuc)
 
 
@@ -323,12 +325,14 @@ def _procedure_search_data(cat: Catalogue, proc: Procedure, lang: str) -> str:
     No Pagefind filters or sorts: Pagefind 1.5 writes those indexes in a different order on every run
     (Pagefind/pagefind#638), which would break byte-identical builds; the finder has its own data file.
     """
+    field = cat.fields[proc.linh_vuc].ten.get(lang)
+    levels = [cat.levels[lv].ten.get(lang) for lv in proc.cap_thuc_hien]
     return search_data(
-        meta={"kind": "procedure", "field": cat.fields[proc.linh_vuc].ten.get(lang),
-              "level": [cat.levels[lv].ten.get(lang) for lv in proc.cap_thuc_hien], "code": proc.ma_thu_tuc,
+        meta={"kind": "procedure", "field": field, "level": levels, "code": proc.ma_thu_tuc,
               "status": t("status_" + proc.trang_thai, lang) if proc.trang_thai != "con-hieu-luc" else ""},
         filters={},
         weighted=[proc.ma_thu_tuc, *([proc.ma_dia_phuong] if proc.ma_dia_phuong else [])],
+        indexed=[field, *levels],
     )
 
 
@@ -362,7 +366,8 @@ def _browse_page(
     w = _Writer(cat, lang, uri)
     heading = w.tr(title) if isinstance(title, _LocalizedText) else md_escape(title)
     procs = [p for p in cat.procedures.values() if match(p)]
-    out = [f"# {heading}", "", w.s("count_procedures", n=len(procs)), "", *_procedure_list(w, procs), ""]
+    out = [f"# {heading}", "", NOINDEX_OPEN, "", w.s("count_procedures", n=len(procs)), ""]
+    out += [*_procedure_list(w, procs), "", NOINDEX_CLOSE, ""]
     out += [search_data({"kind": "list"}, {}, []), ""]
     return _finish(w, out, None, None)
 
@@ -370,7 +375,7 @@ def _browse_page(
 def _set_page(cat: Catalogue, set_id: str, pset: ProcedureSet, lang: str) -> PageSpec:
     uri = set_uri(set_id)
     w = _Writer(cat, lang, uri)
-    out = [f"# {w.set_title(set_id)}", "", w.tr_block(pset.trich_yeu), ""]
+    out = [f"# {w.set_title(set_id)}", "", w.tr_block(pset.trich_yeu), "", NOINDEX_OPEN, ""]
     out += [
         f"**{w.s('issued_on')}:** {w.date(pset.ngay_ban_hanh)}  ",
         f"**{w.s('issued_by')}:** {w.tr(cat.agencies[pset.co_quan_ban_hanh].ten)}  ",
@@ -387,6 +392,7 @@ def _set_page(cat: Catalogue, set_id: str, pset: ProcedureSet, lang: str) -> Pag
         for rep in pset.thay_the:
             out.append(f"- {w.procedure_link(rep.ma_thu_tuc)} ← {w.procedure_link(rep.thay_cho)}")
         out.append("")
+    out += [NOINDEX_CLOSE, ""]
     out += [search_data({"kind": "document", "summary": pset.trich_yeu.get(lang)}, {}, [pset.so_hieu]), ""]
     return _finish(w, out, cat.sources.get("set:" + set_id), "set:" + set_id)
 

@@ -18,14 +18,20 @@ from pathlib import Path
 from .text import fold_accents, nfc
 
 PAGEFIND_DIR = "pagefind"
+# Generated pages index what readers search for (titles, codes, fields, summaries), not every document list,
+# step and table: Vietnamese syllables are so common that indexing whole pages makes each query word's
+# index chunk hundreds of kilobytes at province scale (benchmarks/SEARCH.md).
+NOINDEX_OPEN = '<!-- cchc:noindex -->\n<div data-pagefind-ignore markdown="1">'
+NOINDEX_CLOSE = "</div>\n<!-- /cchc:noindex -->"
+_NOINDEX = re.compile(r"<!-- cchc:noindex -->.*?<!-- /cchc:noindex -->", re.S)
 # Words that hold the letter đ; Pagefind folds every other Vietnamese mark itself.
 _D_WORD = re.compile(r"\w*[đĐ]\w*")
 _TAG = re.compile(r"<[^>]+>")
 
 
 def d_words(html: str) -> list[str]:
-    """The accent-free forms of the words with đ in ``html``'s text, once each, in order of appearance."""
-    text = nfc(_TAG.sub(" ", html))
+    """The accent-free forms of the words with đ in ``html``'s indexed text, once each, in order."""
+    text = nfc(_TAG.sub(" ", _NOINDEX.sub(" ", html)))
     seen: dict[str, None] = {}
     for word in _D_WORD.findall(text):
         seen.setdefault(fold_accents(word).lower(), None)
@@ -49,17 +55,25 @@ def search_data(
     meta: dict[str, str | list[str]],
     filters: dict[str, list[str]],
     weighted: list[str],
+    indexed: list[str] | None = None,
 ) -> str:
-    """Hidden HTML giving Pagefind a result's metadata (shown in results), its filters (used by the finder)
-    and high-weight terms such as procedure codes."""
+    """Hidden HTML for Pagefind: a result's metadata (shown in results, not searched), optional filters,
+    ``weighted`` terms such as procedure codes (searched, ten times a word's weight) and other ``indexed``
+    text (searched, e.g. a procedure's field and level).
+
+    Metadata is read from attributes, so it adds nothing to the index: every word indexed on thousands of
+    pages makes the index chunk of that word larger for every query.
+    """
     out = ['<div class="cchc-search-data" hidden aria-hidden="true">']
     for key, value in meta.items():
         text = ", ".join(value) if isinstance(value, list) else value
-        out.append(f'<span data-pagefind-meta="{escape(key)}">{escape(text)}</span>')
+        out.append(f'<span data-pagefind-meta="{escape(key)}[data-value]" data-value="{escape(text)}"></span>')
     for key, values in filters.items():
         out += [f'<span data-pagefind-filter="{escape(key)}">{escape(v)}</span>' for v in values]
     if weighted:
         out.append(f'<p data-pagefind-weight="10">{escape(" ".join(weighted))}</p>')
+    if indexed:
+        out.append(f"<p>{escape(' '.join(indexed))}</p>")
     out.append("</div>")
     return "".join(out)
 

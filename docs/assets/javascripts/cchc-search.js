@@ -9,7 +9,10 @@
 // Results show each page's own title and summary, never the folded text.
 
 const PAGE = 10; // results shown at a time
-const LOOKAHEAD = 20; // results re-ranked per query
+const LOOKAHEAD = 12; // results re-ranked per query (each costs a small download)
+// Words in almost every procedure's name ("thủ tục hành chính"): searched only when the query has nothing else.
+// Each query word costs Pagefind one index chunk; these rank nothing, yet cost the most.
+const GENERIC = new Set(["thu", "tuc", "hanh", "chinh"]);
 const CODE = /^\d+(?:\.[0-9a-z]+)+$/i;
 const KIND_BONUS = { procedure: 25, document: 8, list: 5, page: 5, news: 0 };
 
@@ -28,6 +31,7 @@ async function loadEngine(root) {
   const pagefind = await import(bundle.href);
   // Pagefind returns paths from the root of the folder it indexed: this language's build.
   await pagefind.options({ baseUrl: new URL("..", bundle).pathname });
+  pagefind.init(); // fetch the engine and the page list now, while the reader is still typing
   return pagefind;
 }
 
@@ -58,6 +62,13 @@ export function score(query, data, position) {
     if (title.includes(q)) s += 20;
   }
   return s;
+}
+
+// The words sent to Pagefind: đ folded, generic words left out when others remain (ranking still uses them).
+export function searchedWords(query) {
+  const all = query.replace(/[đĐ]/g, "d").split(/\s+/).filter(Boolean);
+  const specific = all.filter((w) => !GENERIC.has(fold(w)));
+  return (specific.length ? specific : all).join(" ");
 }
 
 // Pagefind sometimes answers an unknown word with a near one ("xyzzy" -> "x"): keep a result only when
@@ -163,7 +174,7 @@ async function runSearch(engine, query, filters, results, strings, mode, isCurre
     return;
   }
   results.say(strings.search_loading);
-  const sent = CODE.test(q) ? q : q.replace(/[đĐ]/g, "d");
+  const sent = CODE.test(q) ? q : searchedWords(q);
   const options = { filters };
   if (!q) options.sort = { name: "asc" }; // the finder without words: dictionary order
   const found = await engine.search(sent || null, options);
