@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check schemas lint chromium bench-search clean
+.PHONY: serve test build check fix schemas lint chromium bench-search clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ build: $(STAMP)
 
 check: $(STAMP)
 	$(PY) scripts/check_content.py
+
+# Rewrites content in composed Unicode with new-style tone marks: the spelling problems `make check` reports.
+fix: $(STAMP)
+	$(PY) scripts/fix_spelling.py
 
 schemas: $(STAMP)
 	$(PY) scripts/make_schemas.py

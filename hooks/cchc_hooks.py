@@ -6,7 +6,7 @@ Keeps no state in this module (``mkdocs serve`` never reloads hooks): per-build 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape, unescape
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ from cchc.pages import (
     set_uri,
 )
 from cchc.problems import ContentError
+from cchc.sanitize import sanitize_html
 from cchc.search import folded_block, run_pagefind
 from cchc.search_pages import FINDER_DATA, finder_data, plan_search_pages
 
@@ -47,6 +48,7 @@ class BuildState:
     fallback_pages: set[str]
     alternates: dict[str, dict[str, tuple[str, bool]]]  # news page -> {language: (url, exact)}
     story_html: dict[str, str]  # story address -> rendered body, for the feeds
+    generated: set[str] = field(default_factory=set)  # src_uris of the pages the core wrote
 
 
 def _state(config: MkDocsConfig) -> BuildState:
@@ -68,7 +70,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     specs += plan_document_pages(catalogue, lang)
     specs += plan_news_pages(catalogue, lang)
     specs += plan_search_pages(catalogue, lang)
-    state = BuildState(lang, catalogue, specs, set(), news_alternates(catalogue, lang), {})
+    state = BuildState(lang, catalogue, specs, set(), news_alternates(catalogue, lang), {},
+                       {spec.src_uri for spec in specs})
     config.extra["_cchc"] = state
     # Theme templates such as 404.html render before any page: give them the home page's links.
     config.extra["alternate"] = alternate_links(config.site_url or "/", lang, "")
@@ -113,6 +116,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if page.title is not None:
         page.meta["title"] = escape(unescape(page.title), quote=True)
     state = _state(config)
+    # Editors' HTML keeps only allow-listed tags and attributes: whole hand-written pages, and a story's text.
+    start, end = html.find("<!-- cchc:body -->"), html.find("<!-- /cchc:body -->")
+    if page.file.src_uri not in state.generated:
+        html = sanitize_html(html)
+    elif start >= 0 and end > start and page.file.src_uri.startswith(NEWS_DIR + "/"):
+        body = html[start + len("<!-- cchc:body -->") : end]
+        html = html[: start + len("<!-- cchc:body -->")] + sanitize_html(body) + html[end:]
     search = page.meta.get("search")
     if not (isinstance(search, dict) and search.get("exclude")):
         # Pagefind folds Vietnamese marks itself except đ: add the accent-free forms of đ-words, hidden.

@@ -26,6 +26,8 @@ from .models import (
 )
 from .news import Story, load_stories
 from .problems import ContentError, Problem
+from .sanitize import unsafe_links
+from .text import nfc, old_tone_spellings
 from .validate import validate_record
 from .yamlio import LocatedData, load_yaml
 
@@ -159,7 +161,25 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return None, [Problem(rel, line, "", "file is not UTF-8 text; save it as UTF-8")]
-    return text.replace("\r\n", "\n"), []
+    text = text.replace("\r\n", "\n")
+    return text, text_problems(text, rel)
+
+
+def text_problems(text: str, rel: str) -> list[Problem]:
+    """Spelling-level problems every content file is checked for: decomposed Unicode and old tone placement."""
+    problems = []
+    if nfc(text) != text:
+        for number, line in enumerate(text.split("\n"), 1):
+            if nfc(line) != line:
+                problems.append(Problem(rel, number, "", "text is in decomposed Unicode (NFD), as some programs save "
+                                        "it: letters and their marks are stored apart; save the file as composed "
+                                        "Unicode (NFC), e.g. by retyping the line or with `make fix`"))
+                break
+    for number, line in enumerate(text.split("\n"), 1):
+        for _, word, new in old_tone_spellings(line):
+            problems.append(Problem(rel, number, "", f"{word!r} puts the tone mark the old way; write {new!r}, "
+                                    "as the rest of the site does"))
+    return problems
 
 
 def load_located(path: Path, root: Path) -> tuple[LocatedData | None, list[Problem]]:
@@ -167,7 +187,8 @@ def load_located(path: Path, root: Path) -> tuple[LocatedData | None, list[Probl
     text, problems = read_text(path, rel)
     if text is None:
         return None, problems
-    return load_yaml(text, rel)
+    located, found = load_yaml(text, rel)
+    return located, problems + found
 
 
 def _load_record(model: type[M], path: Path, root: Path) -> tuple[M | None, int, list[Problem]]:
@@ -371,6 +392,16 @@ def load_catalogue(root: Path) -> Catalogue:
                         sources["document:" + target], located_docs[target].line_of(("tinh_trang",)), "tinh_trang",
                         f"is {ended_doc.tinh_trang!r} but {doc_id!r} {'replaces' if relation == 'thay_the' else 'abolishes'} "
                         "it; set it to 'het-hieu-luc'"))
+
+    # Hand-written pages: the same spelling checks, and no link that runs code.
+    for path in sorted((root / DOCS_DIR).rglob("*.md")):
+        rel = _rel(path, root)
+        if rel.startswith(f"{DOCS_DIR}/tin-tuc/"):
+            continue  # stories are loaded and checked below
+        text, found = read_text(path, rel)
+        problems.extend(found)
+        if text is not None:
+            problems.extend(unsafe_links(text, rel))
 
     categories: dict[str, Category] = taxonomies["categories"]  # type: ignore[assignment]
     stories = load_stories(root / DOCS_DIR, root, categories, LANGUAGES, DEFAULT_LANGUAGE, problems)  # type: ignore[arg-type]

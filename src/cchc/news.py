@@ -61,6 +61,7 @@ def load_stories(
     """Every story under docs/tin-tuc/, validated; problems are appended, broken files left out."""
     from .catalogue import _rel, read_text  # the shared file reader (BOM, encoding)
     from .frontmatter import split_front_matter
+    from .sanitize import unsafe_links
 
     stories: list[Story] = []
     folder = docs / NEWS_DIR
@@ -112,6 +113,10 @@ def load_stories(
         if item.anh is not None and not (docs / item.anh.tep).is_file():
             problems.append(Problem(rel, located.line_of(("anh", "tep")), "anh.tep",
                                     f"no file docs/{item.anh.tep}; upload the picture there or correct the path"))
+            bad = True
+        unsafe = unsafe_links(body, rel, body_line)
+        if unsafe:
+            problems.extend(unsafe)
             bad = True
         if not story.body.strip():
             problems.append(Problem(rel, body_line, "", "the story has no text after its front matter"))

@@ -156,3 +156,29 @@ def md_paragraphs(text: str) -> str:
         else:
             blocks.append(md_escape(" ".join(lines)))
     return "\n\n".join(blocks)
+
+
+# Old-style tone placement in the syllables oa, oe, uy ending a word ("hoà", "khoẻ", "thuỷ"): the site writes
+# the tone on the first vowel ("hòa", "khỏe", "thủy"), as the provincial documents do, so one word is not
+# spelt two ways (search, sorting and readers all trip on mixed spellings). "quý" is right as it is.
+_TONED = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ"}
+_FIRST = {"o": "òóỏõọ", "u": "ùúủũụ"}
+_OLD_TONE = re.compile(r"(?<![\w])(\w*?)([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?!\w)")
+
+
+def old_tone_spellings(text: str) -> list[tuple[int, str, str]]:
+    """(offset, word, new-style word) for each word written with the old tone placement."""
+    out = []
+    for match in _OLD_TONE.finditer(nfc(text)):
+        head, vowel, toned = match.groups()
+        base = next((b for b, marks in _TONED.items() if toned.lower() in marks), None)
+        if base is None or (vowel.lower() == "o") == (base == "y") or (vowel.lower() == "u" and base != "y"):
+            continue
+        if vowel.lower() == "u" and head[-1:].lower() == "q":
+            continue  # qu is a consonant: "quý" keeps its tone on y
+        tone = _TONED[base].index(toned.lower())
+        new_vowel = _FIRST[vowel.lower()][tone]
+        new_vowel = new_vowel.upper() if vowel.isupper() else new_vowel
+        new_base = base.upper() if toned.isupper() else base
+        out.append((match.start(), match.group(0), f"{head}{new_vowel}{new_base}"))
+    return out
