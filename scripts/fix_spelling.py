@@ -1,6 +1,5 @@
-"""Rewrite content files in composed Unicode (NFC) with the tone marks placed the new way ("hòa", not "hoà").
-
-The two spelling problems `make check` reports, fixed in place; every other byte of each file is kept.
+"""Rewrite content files as UTF-8 without BOM, with LF line ends, in composed Unicode (NFC) and with the tone
+marks placed the new way ("hòa", not "hoà"): the file-level problems `make check` reports, fixed in place.
 """
 
 from __future__ import annotations
@@ -34,10 +33,17 @@ def main() -> int:
         for path in sorted((root / folder).rglob("*")):
             if path.suffix not in (".yml", ".md") or not path.is_file():
                 continue
-            text = path.read_text(encoding="utf-8")
-            fixed = fix_text(text)
+            raw = path.read_bytes()
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                print(f"skipped {path.relative_to(root)}: not UTF-8; save it as UTF-8 first")
+                continue
+            fixed = fix_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+            if raw.startswith(b"\xef\xbb\xbf") or b"\r" in raw:
+                text = None  # always rewrite
             if fixed != text:
-                path.write_text(fixed, encoding="utf-8")
+                path.write_bytes(fixed.encode("utf-8"))
                 changed += 1
                 print(f"fixed {path.relative_to(root)}")
     print(f"{changed} file(s) changed")

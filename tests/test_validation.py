@@ -136,14 +136,27 @@ def test_non_utf8_and_empty_files(site_copy: Path) -> None:
     assert "procedures/1.000894.yml: file is empty; it must hold one record" in messages
 
 
-def test_decomposed_unicode_is_normalised_on_load(site_copy: Path) -> None:
+def test_decomposed_unicode_is_reported_and_make_fix_composes_it(site_copy: Path) -> None:
     import unicodedata
+
+    from fix_spelling import main as fix
 
     path = site_copy / KHAI_SINH
     path.write_text(unicodedata.normalize("NFD", path.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_catalogue(site_copy)
+    first = next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if not unicodedata.is_normalized("NFC", line))
+    assert [str(p) for p in info.value.problems] == [
+        f"{KHAI_SINH}:{first}: text is in decomposed Unicode (NFD), as some programs save it: letters and their "
+        "marks are stored apart; save the file as composed Unicode (NFC) (`make fix` does it)"
+    ]
+    import sys
+    sys.argv = ["fix_spelling.py", "--root", str(site_copy)]
+    assert fix() == 0
     cat = load_catalogue(site_copy)
     assert cat.procedures["1.001193"].ten.vi == "Thủ tục đăng ký khai sinh"
-    assert unicodedata.is_normalized("NFC", cat.procedures["1.001193"].thanh_phan_ho_so[0].giay_to[0].ten.vi)
+    assert unicodedata.is_normalized("NFC", path.read_text(encoding="utf-8"))
 
 
 def test_taxonomy_errors_name_the_entry(site_copy: Path) -> None:

@@ -153,16 +153,32 @@ def _rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+MAX_FILE_BYTES = 1_000_000  # a procedure is about 10 KB; anything this big is a mistake (a pasted attachment)
+BOM = b"\xef\xbb\xbf"
+
+
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
-    """Read a UTF-8 content file; a byte order mark is tolerated, other encodings are refused."""
+    """Read a content file as UTF-8 text with LF line ends, reporting what an editor must fix."""
     raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(rel, 0, "", f"file is {len(raw) / 1_000_000:.1f} MB; a content file must stay under "
+                              f"{MAX_FILE_BYTES // 1_000_000} MB (link large documents instead of pasting them)")]
+    problems = []
+    if raw.startswith(BOM):
+        problems.append(Problem(rel, 1, "", "file starts with a byte order mark (BOM); save it as UTF-8 without "
+                                "BOM (`make fix` removes it)"))
+        raw = raw[len(BOM):]
+    if b"\r" in raw:
+        line = raw[: raw.index(b"\r")].count(b"\n") + 1
+        problems.append(Problem(rel, line, "", "line ends are Windows-style (CRLF); save the file with LF line "
+                                "ends (`make fix` converts them)"))
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [Problem(rel, line, "", "file is not UTF-8 text; save it as UTF-8")]
-    text = text.replace("\r\n", "\n")
-    return text, text_problems(text, rel)
+        return None, problems + [Problem(rel, line, "", "file is not UTF-8 text; save it as UTF-8")]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, problems + text_problems(text, rel)
 
 
 def text_problems(text: str, rel: str) -> list[Problem]:
@@ -173,7 +189,7 @@ def text_problems(text: str, rel: str) -> list[Problem]:
             if nfc(line) != line:
                 problems.append(Problem(rel, number, "", "text is in decomposed Unicode (NFD), as some programs save "
                                         "it: letters and their marks are stored apart; save the file as composed "
-                                        "Unicode (NFC), e.g. by retyping the line or with `make fix`"))
+                                        "Unicode (NFC) (`make fix` does it)"))
                 break
     for number, line in enumerate(text.split("\n"), 1):
         for _, word, new in old_tone_spellings(line):

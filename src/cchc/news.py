@@ -13,6 +13,7 @@ from .validate import validate_record
 
 NEWS_DIR = "tin-tuc"  # inside docs/, so a story's address follows its file
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
+FUTURE_LIMIT = dt.timedelta(days=31)  # a date further ahead is a typo in the year, not a scheduled story
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,11 @@ def load_stories(
             problems.append(Problem(rel, located.line_of(("ngay_dang",)), "ngay_dang",
                                     f"the story is dated {story.year} but its file is in the folder {parts[0]}; "
                                     f"move it to docs/{NEWS_DIR}/{story.year}/"))
+            bad = True
+        if story.published > dt.datetime.now(VIETNAM) + FUTURE_LIMIT:
+            problems.append(Problem(rel, located.line_of(("ngay_dang",)), "ngay_dang",
+                                    f"{story.published:%Y-%m-%d} is more than {FUTURE_LIMIT.days} days ahead; "
+                                    "check the year (a story is published when the site is built)"))
             bad = True
         if item.chuyen_muc not in categories:
             problems.append(Problem(rel, located.line_of(("chuyen_muc",)), "chuyen_muc",

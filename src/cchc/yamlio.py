@@ -70,13 +70,19 @@ def load_yaml(text: str, path: str) -> tuple[LocatedData | None, list[Problem]]:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
         what = exc.problem or "invalid YAML"
         hint = ""
         if "\\t" in str(exc) or "\t" in str(exc):
             hint = "; indent with spaces, not tabs"
-        return None, [Problem(path, line, "", f"YAML syntax error: {what}{hint}")]
+        problem_line = exc.problem_mark.line + 1 if exc.problem_mark else 0
+        context_line = exc.context_mark.line + 1 if exc.context_mark else 0
+        if exc.context and context_line and context_line != problem_line:
+            # Point at where the broken construct starts (an unclosed quote), not at where YAML gave up.
+            if "quoted scalar" in exc.context:
+                hint = "; a quote opened on this line is never closed"
+            return None, [Problem(path, context_line, "", f"YAML syntax error: {exc.context} here, {what} on line "
+                                  f"{problem_line}{hint}")]
+        return None, [Problem(path, problem_line or context_line, "", f"YAML syntax error: {what}{hint}")]
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for text input
         return None, [Problem(path, 0, "", f"YAML syntax error: {exc}")]
     if node is None:
