@@ -88,7 +88,7 @@ def _new_feed(ctx: FeedContext, cat: Catalogue, key: str, title: str, subtitle: 
 
 
 def _write(fg: FeedGenerator, ctx: FeedContext, home: str, rss_path: str, atom_path: str,
-           newest: dt.datetime) -> dict[str, bytes]:
+           newest: dt.datetime, subtitle: str) -> dict[str, bytes]:
     fg.updated(newest)  # also the RSS lastBuildDate; never the clock
     home_url = urljoin(ctx.site_url, home)
     fg.link(href=home_url, rel="alternate", replace=True)
@@ -97,6 +97,7 @@ def _write(fg: FeedGenerator, ctx: FeedContext, home: str, rss_path: str, atom_p
     # RSS takes its channel <link> from the last link given, and its atom:link rel=self must be the RSS file.
     fg.link(href=urljoin(ctx.site_url, rss_path), rel="self", replace=True)
     fg.link(href=home_url, rel="alternate")
+    fg.subtitle(_escape_html(subtitle))  # readers render the RSS channel description as HTML; Atom's is text
     return {rss_path: fg.rss_str(pretty=True), atom_path: atom}
 
 
@@ -132,7 +133,8 @@ def _story_entry(fg: FeedGenerator, ctx: FeedContext, cat: Catalogue, story: Sto
     fe.dc.dc_creator(byline)
     if item.nguon:
         fe.dc.dc_source(item.nguon)
-    fe.summary(item.sapo)
+    # Feed readers render RSS descriptions as HTML: the lead goes in as escaped HTML, so it stays text.
+    fe.summary(_escape_html(item.sapo), type="html")
     fe.content(absolute_urls(content, url), type="html")
     if item.anh is not None:
         image = docs_dir / item.anh.tep
@@ -159,7 +161,7 @@ def news_feeds(cat: Catalogue, ctx: FeedContext, contents: dict[str, str], docs_
         for story in chosen:
             _story_entry(fg, ctx, cat, story, contents.get(story.address, ""), docs_dir)
         newest = max((s.updated for s in chosen), default=_EPOCH)
-        out.update(_write(fg, ctx, home, rss_path, atom_path, newest))
+        out.update(_write(fg, ctx, home, rss_path, atom_path, newest, subtitle))
     return out
 
 
@@ -204,11 +206,11 @@ def change_feed(cat: Catalogue, ctx: FeedContext, procedure_url: Callable[[str],
         summary = decision
         if other:
             summary += f" ({t('change_thay_the', ctx.lang)} {cat.procedures[other].ten.get(ctx.lang)}, {other})"
-        fe.summary(summary)
+        fe.summary(_escape_html(summary), type="html")
         fe.content(_escape_html(summary) + f' <a href="{urljoin(ctx.site_url, set_url(set_id))}">'
                    f"{_escape_html(prefix + ' ' + pset.so_hieu)}</a>", type="html")
     newest = max((dt.datetime(e[0].year, e[0].month, e[0].day, tzinfo=VIETNAM) for e in chosen), default=_EPOCH)
-    return _write(fg, ctx, "thu-tuc/", rss_path, atom_path, newest)
+    return _write(fg, ctx, "thu-tuc/", rss_path, atom_path, newest, t("feed_changes_intro", ctx.lang))
 
 
 def _escape_html(text: str) -> str:
