@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from cchc.catalogue import Catalogue, load_catalogue
+from cchc.completeness import missing_from_outputs
 from cchc.coverage import translation_coverage
 from cchc.document_pages import plan_document_pages
 from cchc.feeds import FEED_LIMIT, FeedContext, change_feed, empty_sitemap, feed_paths, news_feeds, page_url
@@ -167,6 +168,14 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(f"pages missing from the output: {', '.join(missing)}")
     _write_feeds(state, config)
     run_pagefind(Path(config.site_dir), state.lang)
+    options = config.extra.get("cchc") or {}
+    ctx = FeedContext(config.site_url or "/", config.site_name, state.lang,
+                      int(options.get("feed_limit", FEED_LIMIT)))
+    lost = missing_from_outputs(state.catalogue, state.lang, Path(config.site_dir), ctx.limit, ctx.tag(""))
+    if lost:
+        for line in lost:
+            log.error(f"[{state.lang}] {line}")
+        raise PluginError(f"{len(lost)} record(s) missing from the outputs; the site was not published.")
     published = published_procedures(state.specs)
     log.info(f"[{state.lang}] published {published} of {len(state.catalogue.procedures)} procedures")
     if state.lang != "vi":
