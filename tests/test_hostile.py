@@ -182,3 +182,34 @@ def test_finder_data_is_plain_json(hostile_site: Path) -> None:
     data = json.loads((hostile_site / "thu-tuc/tim-thu-tuc/thu-tuc.json").read_text(encoding="utf-8"))
     names = [item[0] for item in data["items"]]
     assert any(name.endswith(HOSTILE) for name in names), "the text is kept, as data; the script inserts it as text"
+
+
+@pytest.mark.browser
+def test_search_results_and_finder_show_hostile_text_inertly(browser, hostile_site: Path) -> None:  # type: ignore[no-untyped-def]
+    """The search index and the finder's data carry the text to the browser, which must print it, not run it."""
+    import functools
+    import http.server
+    import threading
+
+    from conftest import _QuietHandler
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(hostile_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        page.goto(base + "tim-kiem/?q=khai+sinh")
+        page.wait_for_selector(".cchc-result")
+        first = page.locator(".cchc-result").first
+        assert "<script>alert(1)</script>" in first.locator(".cchc-result__title").inner_text()
+        assert "<script>alert(1)</script>" in first.locator(".cchc-result__meta").inner_text()
+        page.goto(base + "thu-tuc/tim-thu-tuc/?q=khai+sinh")
+        page.wait_for_selector(".cchc-result")
+        assert "onerror=alert(3)" in page.locator(".cchc-result__title").first.inner_text()
+        page.wait_for_timeout(300)
+        assert dialogs == [] and page.locator(".cchc-results img").count() == 0
+    finally:
+        page.close()
+        server.shutdown()
