@@ -71,7 +71,7 @@ def _clone_news(dest: Path, per_language: int, rng: random.Random) -> None:
     for lang, files in by_lang.items():
         for i in range(max(0, per_language - len(files))):
             src = files[i % len(files)]
-            year = 2020 + i % 7
+            year = 2020 + i % 6  # up to 2025: never ahead of the build date
             month, day, hour = 1 + rng.randrange(12), 1 + rng.randrange(28), 7 + rng.randrange(10)
             place = PLACES[rng.randrange(len(PLACES))]
             text = src.read_text(encoding="utf-8")
