@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from cchc.catalogue import load_catalogue
-from cchc.problems import ContentError
+from cchc.problems import ContentError, github_annotation
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -15,12 +15,16 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--root", default=str(ROOT), help="the site's folder (default: this repository)")
+    parser.add_argument("--github", action="store_true",
+                        help="also print each problem as a GitHub Actions annotation on its file and line")
     args = parser.parse_args()
     try:
         cat = load_catalogue(Path(args.root))
     except ContentError as exc:
         for problem in exc.problems:
             print(problem)
+            if args.github:
+                print(github_annotation(problem))
         print(f"{len(exc.problems)} vấn đề / problem(s) found.", file=sys.stderr)
         return 1
     print(

@@ -34,3 +34,20 @@ def field_path(loc: tuple[str | int, ...]) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(problem: Problem) -> str:
+    """The problem as a GitHub Actions workflow command, shown on its file and line in a pull request."""
+    props = [f"file={_escape_property(problem.path)}"]
+    if problem.line:
+        props.append(f"line={problem.line}")
+    props.append(f"title={_escape_property(problem.field or 'content')}")
+    return f"::error {','.join(props)}::{_escape_data(problem.message)}"

@@ -1,0 +1,92 @@
+"""The GitHub workflows: valid against the Actions schema, actions pinned to full commit SHAs, least
+privilege, and no deployment unless the content check, the build and the tests pass."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from conftest import ROOT
+
+from cchc.problems import Problem, github_annotation
+
+WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
+
+
+def load(path: Path) -> dict:  # type: ignore[type-arg]
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def test_workflows_match_the_actions_schema() -> None:
+    assert WORKFLOWS
+    done = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
+                           *map(str, WORKFLOWS)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_actions_are_pinned_to_commit_shas() -> None:
+    for path in WORKFLOWS:
+        for job in load(path)["jobs"].values():
+            for step in job.get("steps", []):
+                if "uses" in step:
+                    assert re.fullmatch(r"[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}", step["uses"]), (path, step["uses"])
+
+
+def test_least_privilege_and_concurrency() -> None:
+    for path in WORKFLOWS:
+        data = load(path)
+        assert data["permissions"] == {}, f"{path.name}: no default permissions"
+        assert "concurrency" in data
+        for name, job in data["jobs"].items():
+            assert "permissions" in job and "timeout-minutes" in job, (path.name, name)
+            assert "write-all" not in str(job["permissions"])
+            for step in job.get("steps", []):
+                if step.get("uses", "").startswith("actions/setup-python@"):
+                    assert step["with"]["cache"] == "pip"
+
+
+def test_pull_requests_check_build_and_test() -> None:
+    ci = load(ROOT / ".github/workflows/ci.yml")
+    assert "pull_request" in ci["on"]
+    runs = " ".join(step.get("run", "") for job in ci["jobs"].values() for step in job["steps"])
+    assert "check_content.py --github" in runs and "make build" in runs and "make test" in runs
+
+
+def test_main_deploys_only_after_everything_passes() -> None:
+    pages = load(ROOT / ".github/workflows/pages.yml")
+    assert pages["on"]["push"]["branches"] == ["main"]
+    build, deploy = pages["jobs"]["build"], pages["jobs"]["deploy"]
+    runs = [step.get("run", "") for step in build["steps"]]
+    uses = [step.get("uses", "").split("@")[0] for step in build["steps"]]
+    upload = uses.index("actions/upload-pages-artifact")
+    for needed in ("check_content.py", "make test", "make build"):
+        assert any(needed in run for run in runs[:upload]), needed
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+
+def test_content_problems_become_annotations() -> None:
+    problem = Problem("procedures/1.001193.yml", 42, "cach_thuc[0].phi[1].so_tien", "must be a whole number, got '50,000đ'")
+    assert github_annotation(problem) == (
+        "::error file=procedures/1.001193.yml,line=42,title=cach_thuc[0].phi[1].so_tien::"
+        "must be a whole number, got '50,000đ'"
+    )
+    assert github_annotation(Problem("a:b.yml", 0, "", "x\\n100%")).startswith("::error file=a%3Ab.yml,title=content::")
+
+
+def test_check_prints_annotations_for_github(site_copy: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from check_content import main as check
+
+    path = site_copy / "procedures/1.001193.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("so_tien: 8000", "so_tien: -1"), encoding="utf-8")
+    sys.argv = ["check_content.py", "--root", str(site_copy), "--github"]
+    assert check() == 1
+    out = capsys.readouterr().out
+    assert "::error file=procedures/1.001193.yml,line=42,title=cach_thuc[0].phi[1].so_tien::must be greater" in out
