@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check fix schemas lint chromium bench-search clean
+.PHONY: serve test build check fix schemas lint chromium bench-search new-procedure new-document new-news clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,17 @@ check: $(STAMP)
 # Rewrites content in composed Unicode with new-style tone marks: the spelling problems `make check` reports.
 fix: $(STAMP)
 	$(PY) scripts/fix_spelling.py
+
+# New records with every field: make new-procedure CODE=1.000894, make new-document ID=118-2025-nd-cp,
+# make new-news KEY=hoi-nghi-cchc (add EN=1 for the English version of that story).
+new-procedure: $(STAMP)
+	$(PY) scripts/new_procedure.py $(CODE)
+
+new-document: $(STAMP)
+	$(PY) scripts/new_document.py $(ID)
+
+new-news: $(STAMP)
+	$(PY) scripts/new_news.py $(KEY) $(if $(EN),--en)
 
 schemas: $(STAMP)
 	$(PY) scripts/make_schemas.py

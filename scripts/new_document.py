@@ -1,0 +1,32 @@
+"""Create documents/<id>.yml with every field and a Vietnamese comment per field; never overwrites.
+
+    python scripts/new_document.py 118-2025-nd-cp
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cchc.scaffold import ScaffoldError, new_document
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("id", help="tên tệp, e.g. 118-2025-nd-cp")
+    parser.add_argument("--root", default=str(ROOT))
+    args = parser.parse_args()
+    try:
+        path = new_document(Path(args.root), args.id)
+    except ScaffoldError as exc:
+        print(f"Không tạo được / not created: {exc}", file=sys.stderr)
+        return 1
+    print(f"Đã tạo / created {path}; điền các trường rồi chạy `make check`.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+"""Create a news story docs/tin-tuc/<year>/<key>.md (or .en.md) with every field; never overwrites.
+
+    python scripts/new_news.py hoi-nghi-cai-cach-hanh-chinh --ngay 2026-11-25T08:00
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from cchc.scaffold import ScaffoldError, new_story
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("key", help="khóa và tên tệp của tin, e.g. hoi-nghi-cai-cach-hanh-chinh")
+    parser.add_argument("--ngay", help="ngày giờ đăng YYYY-MM-DDTHH:MM, giờ Việt Nam (default: now)")
+    parser.add_argument("--en", action="store_true", help="the English version of the story with this key")
+    parser.add_argument("--root", default=str(ROOT))
+    args = parser.parse_args()
+    try:
+        when = dt.datetime.fromisoformat(args.ngay) if args.ngay else dt.datetime.now().replace(second=0, microsecond=0)
+        path = new_story(Path(args.root), args.key, when, "en" if args.en else "vi")
+    except (ScaffoldError, ValueError) as exc:
+        print(f"Không tạo được / not created: {exc}", file=sys.stderr)
+        return 1
+    print(f"Đã tạo / created {path}; điền các trường rồi chạy `make check`.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
