@@ -6,6 +6,7 @@ Keeps no state in this module (``mkdocs serve`` never reloads hooks): per-build 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from html import escape, unescape
 from pathlib import Path
@@ -23,6 +24,7 @@ from cchc.coverage import translation_coverage
 from cchc.document_pages import plan_document_pages
 from cchc.feeds import FEED_LIMIT, FeedContext, change_feed, empty_sitemap, feed_paths, news_feeds, page_url
 from cchc.i18n import alternate_links, plan_localized_docs, t
+from cchc.lastmod import git_last_changed, head_date, record_date
 from cchc.news import NEWS_DIR
 from cchc.news_pages import category_uri, news_alternates, plan_news_pages
 from cchc.pages import (
@@ -37,6 +39,7 @@ from cchc.problems import ContentError
 from cchc.sanitize import sanitize_html
 from cchc.search import folded_block, run_pagefind
 from cchc.search_pages import FINDER_DATA, finder_data, plan_search_pages
+from cchc.text import format_date
 
 log = get_plugin_logger("cchc")
 
@@ -50,6 +53,10 @@ class BuildState:
     alternates: dict[str, dict[str, tuple[str, bool]]]  # news page -> {language: (url, exact)}
     story_html: dict[str, str]  # story address -> rendered body, for the feeds
     generated: set[str] = field(default_factory=set)  # src_uris of the pages the core wrote
+    root: Path = Path(".")
+    lastmod: dict[str, dt.date] | None = None  # repository path -> last commit date; None without history
+    head: dt.date | None = None
+    sources: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # src_uri -> (file, record)
 
 
 def _state(config: MkDocsConfig) -> BuildState:
@@ -72,7 +79,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     specs += plan_news_pages(catalogue, lang)
     specs += plan_search_pages(catalogue, lang)
     state = BuildState(lang, catalogue, specs, set(), news_alternates(catalogue, lang), {},
-                       {spec.src_uri for spec in specs})
+                       {spec.src_uri for spec in specs}, root, git_last_changed(root), head_date(root),
+                       {spec.src_uri: (spec.edit_uri, spec.record) for spec in specs})
     config.extra["_cchc"] = state
     # Theme templates such as 404.html render before any page: give them the home page's links.
     config.extra["alternate"] = alternate_links(config.site_url or "/", lang, "")
@@ -141,7 +149,25 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     targets = state.alternates.get(page.file.src_uri)
     config.extra["alternate"] = alternate_links(config.site_url or "/", state.lang, page.url, targets)
     config.extra["feeds"] = _feed_links(state, page.file.src_uri)
+    page.meta["cchc_updated"] = _last_updated(state, page)
     return context
+
+
+def _last_updated(state: BuildState, page: Page) -> dict[str, str] | None:
+    """When the page's source last changed: its git date, else the record's own date (or, for a hand-written
+    page in a shallow clone, the commit's date). List pages have no single source and show none."""
+    source, record = state.sources.get(page.file.src_uri, (None, None))
+    if source is None and page.file.src_uri not in state.generated and page.file.abs_src_path:
+        source = Path(page.file.abs_src_path).resolve().relative_to(state.root.resolve()).as_posix()
+        record = None
+    if source is None:
+        return None
+    when = state.lastmod.get(source) if state.lastmod is not None else None
+    if when is None:
+        when = record_date(state.catalogue, record) if record else (state.head if state.lastmod is None else None)
+    if when is None:
+        return None
+    return {"label": t("last_updated", state.lang), "iso": when.isoformat(), "text": format_date(when, state.lang)}
 
 
 def _feed_links(state: BuildState, src_uri: str) -> list[dict[str, str]]:

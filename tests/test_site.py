@@ -89,7 +89,7 @@ def test_online_button_and_publishing_decision(built_site: Path) -> None:
     html = article(page(built_site, KHAI_SINH))
     assert 'class="md-button md-button--primary"' in html and "Nộp hồ sơ trực tuyến" in html
     assert 'href="../bo-thu-tuc/qd-1850-2025/"' in html
-    assert "Cập nhật lần cuối: 15/10/2026" in text_of(html)
+    assert "Thông tin được rà soát ngày: 15/10/2026" in text_of(html)
 
 
 def test_related_procedures_are_linked(built_site: Path) -> None:

@@ -58,6 +58,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "decision": {"vi": "Quyết định công bố", "en": "Publishing decision"},
     "history": {"vi": "Lịch sử thay đổi", "en": "History"},
     "last_updated": {"vi": "Cập nhật lần cuối", "en": "Last updated"},
+    "last_reviewed": {"vi": "Thông tin được rà soát ngày", "en": "Information checked on"},
     "coordinating": {"vi": "Cơ quan phối hợp", "en": "Coordinating agencies"},
     "competent": {"vi": "Cơ quan có thẩm quyền", "en": "Competent authority"},
     "delegated": {"vi": "Cơ quan được ủy quyền", "en": "Delegated agency"},

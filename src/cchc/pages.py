@@ -314,7 +314,7 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
                 )
             out.append("")
 
-    out += [f"*{w.s('last_updated')}: {w.date(proc.cap_nhat)}*", ""]
+    out += [f"*{w.s('last_reviewed')}: {w.date(proc.cap_nhat)}*", ""]
     out += [NOINDEX_CLOSE, "", _procedure_search_data(cat, proc, lang), ""]
     return _finish(w, out, cat.sources.get("procedure:" + proc.ma_thu_tuc), "procedure:" + proc.ma_thu_tuc)
 

@@ -1,0 +1,68 @@
+"""When each content file last changed, from git history; deterministic for a given commit.
+
+Without history (not a git checkout, or a shallow clone as in CI, where every file seems to change in the one
+commit there is) the caller falls back to the record's own date, or to nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
+    except OSError:
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def git_last_changed(root: Path) -> dict[str, dt.date] | None:
+    """{path relative to ``root``: date of the newest commit that touched it}, or None without full history."""
+    shallow = _git(root, "rev-parse", "--is-shallow-repository")
+    prefix = _git(root, "rev-parse", "--show-prefix")
+    if shallow is None or prefix is None or shallow.strip() != "false":
+        return None
+    log = _git(root, "log", "--format=%x00%cI", "--name-only", "--no-renames", "--", ".")
+    if log is None:
+        return None
+    prefix = prefix.strip()
+    dates: dict[str, dt.date] = {}
+    for block in log.split("\x00")[1:]:
+        lines = block.strip("\n").split("\n")
+        when = dt.datetime.fromisoformat(lines[0]).date()
+        for name in lines[1:]:
+            if name and name.startswith(prefix):
+                dates.setdefault(name[len(prefix):], when)  # the log is newest first
+    return dates
+
+
+def head_date(root: Path) -> dt.date | None:
+    """The date of the checked-out commit: what a shallow clone knows about every file."""
+    out = _git(root, "log", "-1", "--format=%cI")
+    return dt.datetime.fromisoformat(out.strip()).date() if out and out.strip() else None
+
+
+def record_date(cat: Catalogue, record: str | None) -> dt.date | None:
+    """The date a record gives itself, for when history is absent: a procedure's review date, a decision's or
+    document's date, a story's last update."""
+    if not record:
+        return None
+    kind, _, key = record.partition(":")
+    if kind == "procedure" and key in cat.procedures:
+        return cat.procedures[key].cap_nhat
+    if kind == "set" and key in cat.sets:
+        return cat.sets[key].ngay_ban_hanh
+    if kind == "document" and key in cat.documents:
+        return cat.documents[key].ngay_ban_hanh
+    if kind == "story":
+        lang, _, khoa = key.partition(":")
+        story = next((s for s in cat.stories_in(lang) if s.item.khoa == khoa), None)
+        return story.updated.date() if story else None
+    return None
