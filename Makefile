@@ -19,8 +19,11 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(PY) scripts/build_site.py
 
+# Content problems first (file:line: field: message), then the built site's links (broken ones fail,
+# external ones are listed).
 check: $(STAMP)
 	$(PY) scripts/check_content.py
+	$(PY) scripts/check_links.py
 
 # Rewrites content in composed Unicode with new-style tone marks: the spelling problems `make check` reports.
 fix: $(STAMP)
