@@ -25,6 +25,7 @@ from cchc.document_pages import plan_document_pages
 from cchc.feeds import FEED_LIMIT, FeedContext, change_feed, empty_sitemap, feed_paths, news_feeds, page_url
 from cchc.i18n import alternate_links, plan_localized_docs, t
 from cchc.lastmod import git_last_changed, head_date, record_date
+from cchc.messages_vi import bilingual
 from cchc.news import NEWS_DIR
 from cchc.news_pages import category_uri, news_alternates, plan_news_pages
 from cchc.pages import (
@@ -72,7 +73,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         catalogue = load_catalogue(root)
     except ContentError as exc:
         for problem in exc.problems:
-            log.error(str(problem))
+            log.error(bilingual(problem))
         raise PluginError(f"{len(exc.problems)} content problem(s) found; the site was not built.") from None
     specs = plan_procedure_pages(catalogue, lang)
     specs += plan_document_pages(catalogue, lang)

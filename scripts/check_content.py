@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from cchc.catalogue import load_catalogue
+from cchc.messages_vi import bilingual
 from cchc.problems import ContentError, github_annotation
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +23,7 @@ def main() -> int:
         cat = load_catalogue(Path(args.root))
     except ContentError as exc:
         for problem in exc.problems:
-            print(problem)
+            print(bilingual(problem))
             if args.github:
                 print(github_annotation(problem))
         print(f"{len(exc.problems)} vấn đề / problem(s) found.", file=sys.stderr)

@@ -239,6 +239,9 @@ def test_bad_input(case_id: str, mutate: Callable[[Path], None], expected: list[
     printed = capsys.readouterr().out.splitlines()
     for message in expected:
         assert message in printed, f"{case_id}: expected\n  {message}\ngot\n  " + "\n  ".join(printed)
+        # ... and under it, the same in Vietnamese for the editor.
+        following = printed[printed.index(message) + 1]
+        assert following.startswith("    ↳ ") and len(following) > 12, f"{case_id}: no Vietnamese for {message!r}"
     # make build: the same messages in the log, a non-zero exit, and the published site untouched.
     published = root / "site"
     published.mkdir()
