@@ -46,3 +46,4 @@ def test_make_check_and_pre_commit_run_the_checks() -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"]
     entries = {hook["id"]: hook["entry"] for hook in hooks}
     assert entries["content-check"].endswith("scripts/check_content.py") and "ruff check" in entries["ruff"]
+    assert "scripts/check_links.py" in entries["link-check"]
