@@ -70,6 +70,7 @@ def test_main_deploys_only_after_everything_passes() -> None:
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    assert build["steps"][0]["with"]["fetch-depth"] == 0, "full history for the pages' last-updated dates"
 
 
 def test_content_problems_become_annotations() -> None:
