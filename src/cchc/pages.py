@@ -7,6 +7,7 @@ Every text value from content goes through ``md_escape``, so content never becom
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -87,10 +88,14 @@ def md_url(url: str) -> str:
     return quote(url, safe=":/?#@!$&'*+,;=%~-._[]")
 
 
+@functools.lru_cache(maxsize=131072)
+def _relative(to_uri: str, from_dir: str) -> str:
+    return md_url(posixpath.relpath(to_uri, from_dir))
+
+
 def link(from_uri: str, to_uri: str, text: str) -> str:
     """Markdown link between two pages by relative path, which MkDocs checks and rewrites."""
-    rel = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
-    return f"[{text}]({md_url(rel)})"
+    return f"[{text}]({_relative(to_uri, posixpath.dirname(from_uri) or '.')})"
 
 
 class _Writer:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -84,6 +85,7 @@ def _collation_units(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(letters), tuple(tones)
 
 
+@functools.lru_cache(maxsize=65536)  # the same names are sorted in many lists of every build
 def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
     """Key for Vietnamese dictionary order: letters first (a ă â ... d đ ...), then tones, then case.
 
