@@ -24,7 +24,8 @@ PLACES = [
 ]
 
 
-def _copy_base(dest: Path) -> None:
+def copy_site(dest: Path) -> Path:
+    """A site folder with its own content (safe to change) and the repository's hooks, templates and configs."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "mkdocs.en.yml"):
         shutil.copy(ROOT / name, dest / name)
@@ -32,6 +33,7 @@ def _copy_base(dest: Path) -> None:
         (dest / name).symlink_to(ROOT / name)
     for name in ("data", "procedures", "documents", "docs"):
         shutil.copytree(ROOT / name, dest / name)
+    return dest
 
 
 def _clone_procedures(dest: Path, count: int, rng: random.Random) -> None:
@@ -88,7 +90,7 @@ def _clone_news(dest: Path, per_language: int, rng: random.Random) -> None:
 def generate(dest: Path, procedures: int = 2000, news: int = 3000, seed: int = 2026) -> Path:
     """A site folder at ``dest`` with ``procedures`` procedures and ``news`` stories in each language."""
     rng = random.Random(seed)
-    _copy_base(dest)
+    copy_site(dest)
     _clone_procedures(dest, procedures, rng)
     _clone_news(dest, news, rng)
     return dest

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cchc.scaffold import ScaffoldError, new_document
+from cchc.scaffold import new_document, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,13 +19,7 @@ def main() -> int:
     parser.add_argument("id", help="tên tệp, e.g. 118-2025-nd-cp")
     parser.add_argument("--root", default=str(ROOT))
     args = parser.parse_args()
-    try:
-        path = new_document(Path(args.root), args.id)
-    except ScaffoldError as exc:
-        print(f"Không tạo được / not created: {exc}", file=sys.stderr)
-        return 1
-    print(f"Đã tạo / created {path}; điền các trường rồi chạy `make check`.")
-    return 0
+    return run_cli(lambda: new_document(Path(args.root), args.id))
 
 
 if __name__ == "__main__":

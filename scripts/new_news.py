@@ -10,7 +10,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from cchc.scaffold import ScaffoldError, new_story
+from cchc.scaffold import new_story, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,14 +22,11 @@ def main() -> int:
     parser.add_argument("--en", action="store_true", help="the English version of the story with this key")
     parser.add_argument("--root", default=str(ROOT))
     args = parser.parse_args()
-    try:
+    def create() -> Path:
         when = dt.datetime.fromisoformat(args.ngay) if args.ngay else dt.datetime.now().replace(second=0, microsecond=0)
-        path = new_story(Path(args.root), args.key, when, "en" if args.en else "vi")
-    except (ScaffoldError, ValueError) as exc:
-        print(f"Không tạo được / not created: {exc}", file=sys.stderr)
-        return 1
-    print(f"Đã tạo / created {path}; điền các trường rồi chạy `make check`.")
-    return 0
+        return new_story(Path(args.root), args.key, when, "en" if args.en else "vi")
+
+    return run_cli(create)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cchc.scaffold import ScaffoldError, new_procedure
+from cchc.scaffold import new_procedure, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,13 +19,7 @@ def main() -> int:
     parser.add_argument("code", help="mã thủ tục, e.g. 1.000894")
     parser.add_argument("--root", default=str(ROOT))
     args = parser.parse_args()
-    try:
-        path = new_procedure(Path(args.root), args.code)
-    except ScaffoldError as exc:
-        print(f"Không tạo được / not created: {exc}", file=sys.stderr)
-        return 1
-    print(f"Đã tạo / created {path}; điền các trường rồi chạy `make check`.")
-    return 0
+    return run_cli(lambda: new_procedure(Path(args.root), args.code))
 
 
 if __name__ == "__main__":

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import sys
 import threading
 from collections.abc import Iterator
@@ -22,14 +21,9 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 def make_site_copy(dest: Path) -> Path:
     """A site folder with its own content (safe to break) and the repository's hooks, templates and pages."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "mkdocs.en.yml"):
-        shutil.copy(ROOT / name, dest / name)
-    for name in ("hooks", "overrides"):
-        (dest / name).symlink_to(ROOT / name)
-    for name in ("data", "procedures", "documents", "docs"):
-        shutil.copytree(ROOT / name, dest / name)
-    return dest
+    from benchmarks.generate import copy_site
+
+    return copy_site(dest)
 
 
 def build_site(root: Path) -> Path:

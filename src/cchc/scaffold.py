@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .catalogue import DOCS_DIR, DOCUMENTS_DIR, PROCEDURES_DIR
@@ -135,3 +137,14 @@ def new_story(root: Path, key: str, when: dt.datetime, lang: str = "vi") -> Path
     path = root / DOCS_DIR / NEWS_DIR / str(when.year) / f"{key}{suffix}"
     return _create(path, NEWS.format(key=key, when=when.isoformat(timespec="minutes") + ":00+07:00"
                                      if when.tzinfo is None else when.isoformat()))
+
+
+def run_cli(create: Callable[[], Path]) -> int:
+    """What the new-* scripts print and return: the new file, or why none was made (exit 1)."""
+    try:
+        path = create()
+    except (ScaffoldError, ValueError) as exc:
+        print(f"Không tạo được / not created: {exc}", file=sys.stderr)
+        return 1
+    print(f"Đã tạo / created {path}; điền các trường rồi chạy `make check`.")
+    return 0
