@@ -22,12 +22,20 @@ from cchc.catalogue import Catalogue, load_catalogue
 from cchc.completeness import missing_from_outputs
 from cchc.coverage import translation_coverage
 from cchc.document_pages import plan_document_pages
-from cchc.feeds import FEED_LIMIT, FeedContext, change_feed, empty_sitemap, feed_paths, news_feeds, page_url
+from cchc.feeds import (
+    FEED_LIMIT,
+    FeedContext,
+    autodiscovery_links,
+    change_feed,
+    empty_sitemap,
+    news_feeds,
+    page_url,
+)
 from cchc.i18n import alternate_links, plan_localized_docs, t
-from cchc.lastmod import git_last_changed, head_date, record_date
+from cchc.lastmod import git_last_changed, head_date, last_updated
 from cchc.messages_vi import bilingual
 from cchc.news import NEWS_DIR
-from cchc.news_pages import category_uri, news_alternates, plan_news_pages
+from cchc.news_pages import news_alternates, plan_news_pages
 from cchc.pages import (
     PageSpec,
     missing_outputs,
@@ -85,7 +93,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["_cchc"] = state
     # Theme templates such as 404.html render before any page: give them the home page's links.
     config.extra["alternate"] = alternate_links(config.site_url or "/", lang, "")
-    config.extra["feeds"] = _feed_links(state, "")
+    config.extra["feeds"] = autodiscovery_links(catalogue, lang, "")
     return config
 
 
@@ -149,43 +157,14 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     state = _state(config)
     targets = state.alternates.get(page.file.src_uri)
     config.extra["alternate"] = alternate_links(config.site_url or "/", state.lang, page.url, targets)
-    config.extra["feeds"] = _feed_links(state, page.file.src_uri)
-    page.meta["cchc_updated"] = _last_updated(state, page)
-    return context
-
-
-def _last_updated(state: BuildState, page: Page) -> dict[str, str] | None:
-    """When the page's source last changed: its git date, else the record's own date (or, for a hand-written
-    page in a shallow clone, the commit's date). List pages have no single source and show none."""
+    config.extra["feeds"] = autodiscovery_links(state.catalogue, state.lang, page.file.src_uri)
     source, record = state.sources.get(page.file.src_uri, (None, None))
     if source is None and page.file.src_uri not in state.generated and page.file.abs_src_path:
         source = Path(page.file.abs_src_path).resolve().relative_to(state.root.resolve()).as_posix()
-        record = None
-    if source is None:
-        return None
-    when = state.lastmod.get(source) if state.lastmod is not None else None
-    if when is None:
-        when = record_date(state.catalogue, record) if record else (state.head if state.lastmod is None else None)
-    if when is None:
-        return None
-    return {"label": t("last_updated", state.lang), "iso": when.isoformat(), "text": format_date(when, state.lang)}
-
-
-def _feed_links(state: BuildState, src_uri: str) -> list[dict[str, str]]:
-    """Autodiscovery links: all news and procedure changes everywhere, plus a category's own on its pages."""
-    paths = feed_paths(state.catalogue)
-    lang = state.lang
-    chosen = [("news", t("feed_news", lang)), ("changes", t("feed_changes", lang))]
-    for cid, category in state.catalogue.categories.items():
-        if src_uri.startswith(category_uri(cid).removesuffix("index.md")):
-            chosen.insert(0, (cid, category.ten.get(lang)))
-    links = []
-    for key, title in chosen:
-        rss, atom = paths[key]
-        links.append({"type": "application/rss+xml", "title": f"{title} (RSS)", "href": rss})
-        if key != "changes":
-            links.append({"type": "application/atom+xml", "title": f"{title} (Atom)", "href": atom})
-    return links
+    when = last_updated(state.catalogue, source, record, state.lastmod, state.head)
+    page.meta["cchc_updated"] = None if when is None else {
+        "label": t("last_updated", state.lang), "iso": when.isoformat(), "text": format_date(when, state.lang)}
+    return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:

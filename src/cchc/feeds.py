@@ -20,7 +20,7 @@ from lxml import etree  # type: ignore[import-untyped]  # feedgen's own XML libr
 
 from .catalogue import Catalogue
 from .i18n import t
-from .news import VIETNAM, Story
+from .news import VIETNAM, Story, category_dir
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEEDS_DIR = "feeds"
@@ -125,7 +125,7 @@ def _story_entry(fg: FeedGenerator, ctx: FeedContext, cat: Catalogue, story: Sto
     fe.updated(story.updated)
     category = cat.categories[item.chuyen_muc]
     fe.category(term=item.chuyen_muc, label=category.ten.get(ctx.lang),
-                scheme=urljoin(ctx.site_url, f"tin-tuc/chuyen-muc/{item.chuyen_muc}/"))
+                scheme=urljoin(ctx.site_url, category_dir(item.chuyen_muc)))
     for tag in item.the:
         fe.category(term=tag)
     byline = item.tac_gia or item.nguon or ""
@@ -153,7 +153,7 @@ def news_feeds(cat: Catalogue, ctx: FeedContext, contents: dict[str, str], docs_
     for cid, category in cat.categories.items():
         desc = category.mo_ta.get(ctx.lang) if category.mo_ta else category.ten.get(ctx.lang)
         groups.append((cid, [s for s in stories if s.item.chuyen_muc == cid], category.ten.get(ctx.lang), desc,
-                       f"tin-tuc/chuyen-muc/{cid}/"))
+                       category_dir(cid)))
     for key, members, title, subtitle, home in groups:
         rss_path, atom_path = paths[key]
         fg = _new_feed(ctx, cat, key, title, subtitle, home, rss_path)
@@ -221,3 +221,20 @@ def _escape_html(text: str) -> str:
 
 def empty_sitemap() -> dict[str, bytes]:
     return {f"{FEEDS_DIR}/sitemap.xml": EMPTY_SITEMAP.encode()}
+
+
+def autodiscovery_links(cat: Catalogue, lang: str, src_uri: str) -> list[dict[str, str]]:
+    """The feeds a page announces: all news and procedure changes everywhere, and a category's own feeds on
+    that category's pages."""
+    paths = feed_paths(cat)
+    chosen = [("news", t("feed_news", lang)), ("changes", t("feed_changes", lang))]
+    for cid, category in cat.categories.items():
+        if src_uri.startswith(category_dir(cid)):
+            chosen.insert(0, (cid, category.ten.get(lang)))
+    links = []
+    for key, title in chosen:
+        rss, atom = paths[key]
+        links.append({"type": "application/rss+xml", "title": f"{title} (RSS)", "href": rss})
+        if key != "changes":
+            links.append({"type": "application/atom+xml", "title": f"{title} (Atom)", "href": atom})
+    return links

@@ -66,3 +66,16 @@ def record_date(cat: Catalogue, record: str | None) -> dt.date | None:
         story = next((s for s in cat.stories_in(lang) if s.item.khoa == khoa), None)
         return story.updated.date() if story else None
     return None
+
+
+def last_updated(cat: Catalogue, source: str | None, record: str | None,
+                 history: dict[str, dt.date] | None, head: dt.date | None) -> dt.date | None:
+    """When a page's source file last changed: its git date; without history, the record's own date, or for a
+    hand-written page (no record) the checked-out commit's date. Pages without a single source: None."""
+    if source is None:
+        return None
+    if history is not None and source in history:
+        return history[source]
+    if record:
+        return record_date(cat, record)
+    return head if history is None else None

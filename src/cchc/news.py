@@ -13,7 +13,12 @@ from .validate import validate_record
 
 NEWS_DIR = "tin-tuc"  # inside docs/, so a story's address follows its file
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
-FUTURE_LIMIT = dt.timedelta(days=31)  # a date further ahead is a typo in the year, not a scheduled story
+FUTURE_LIMIT = dt.timedelta(days=31)
+
+
+def category_dir(category: str) -> str:
+    """The folder of a category's pages: tin-tuc/chuyen-muc/<id>/."""
+    return f"{NEWS_DIR}/chuyen-muc/{category}/"  # a date further ahead is a typo in the year, not a scheduled story
 
 
 @dataclass(frozen=True)

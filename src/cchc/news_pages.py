@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from .catalogue import Catalogue
 from .feeds import feed_paths
 from .i18n import LANGUAGES
-from .news import NEWS_DIR, Story
+from .news import NEWS_DIR, Story, category_dir
 from .pages import PageSpec, _finish, _Writer, exclude_from_search, md_url
 from .search import NOINDEX_CLOSE, NOINDEX_OPEN, search_data
 from .text import format_datetime, md_escape
@@ -26,8 +26,7 @@ def news_index_uri(page: int = 1) -> str:
 
 
 def category_uri(category: str, page: int = 1) -> str:
-    base = f"{NEWS_DIR}/chuyen-muc/{category}"
-    return f"{base}/index.md" if page == 1 else f"{base}/trang-{page}.md"
+    return category_dir(category) + ("index.md" if page == 1 else f"trang-{page}.md")
 
 
 def year_uri(year: int, page: int = 1) -> str:
