@@ -10,6 +10,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import io
 import json
 import statistics
 import threading
@@ -62,8 +63,6 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        import io
-
         return io.BytesIO(body)
 
 

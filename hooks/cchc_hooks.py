@@ -29,16 +29,16 @@ from cchc.feeds import (
     change_feed,
     empty_sitemap,
     news_feeds,
-    page_url,
 )
 from cchc.i18n import alternate_links, plan_localized_docs, t
 from cchc.lastmod import git_last_changed, head_date, last_updated
 from cchc.messages_vi import bilingual
 from cchc.news import NEWS_DIR
-from cchc.news_pages import news_alternates, plan_news_pages
+from cchc.news_pages import news_alternates, plan_news_pages, story_body
 from cchc.pages import (
     PageSpec,
     missing_outputs,
+    page_url,
     plan_procedure_pages,
     procedure_uri,
     published_procedures,
@@ -61,11 +61,11 @@ class BuildState:
     fallback_pages: set[str]
     alternates: dict[str, dict[str, tuple[str, bool]]]  # news page -> {language: (url, exact)}
     story_html: dict[str, str]  # story address -> rendered body, for the feeds
-    generated: set[str] = field(default_factory=set)  # src_uris of the pages the core wrote
     root: Path = Path(".")
     lastmod: dict[str, dt.date] | None = None  # repository path -> last commit date; None without history
     head: dt.date | None = None
-    sources: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # src_uri -> (file, record)
+    # Every page the core wrote: src_uri -> (its source file, its record key).
+    sources: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
 
 def _state(config: MkDocsConfig) -> BuildState:
@@ -88,7 +88,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     specs += plan_news_pages(catalogue, lang)
     specs += plan_search_pages(catalogue, lang)
     state = BuildState(lang, catalogue, specs, set(), news_alternates(catalogue, lang), {},
-                       {spec.src_uri for spec in specs}, root, git_last_changed(root), head_date(root),
+                       root, git_last_changed(root), head_date(root),
                        {spec.src_uri: (spec.edit_uri, spec.record) for spec in specs})
     config.extra["_cchc"] = state
     # Theme templates such as 404.html render before any page: give them the home page's links.
@@ -135,19 +135,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         page.meta["title"] = escape(unescape(page.title), quote=True)
     state = _state(config)
     # Editors' HTML keeps only allow-listed tags and attributes: whole hand-written pages, and a story's text.
-    start, end = html.find("<!-- cchc:body -->"), html.find("<!-- /cchc:body -->")
-    if page.file.src_uri not in state.generated:
+    body = story_body(html) if page.file.src_uri.startswith(NEWS_DIR + "/") else None
+    if page.file.src_uri not in state.sources:
         html = sanitize_html(html)
-    elif start >= 0 and end > start and page.file.src_uri.startswith(NEWS_DIR + "/"):
-        body = html[start + len("<!-- cchc:body -->") : end]
-        html = html[: start + len("<!-- cchc:body -->")] + sanitize_html(body) + html[end:]
+    elif body is not None:
+        text = sanitize_html(html[body[0] : body[1]])
+        html = html[: body[0]] + text + html[body[1] :]
+        state.story_html[page.file.src_uri] = text.strip()  # the feeds carry the sanitized text
     search = page.meta.get("search")
     if not (isinstance(search, dict) and search.get("exclude")):
         # Pagefind folds Vietnamese marks itself except đ: add the accent-free forms of đ-words, hidden.
         html += folded_block(unescape(page.title or ""), html)
-    start, end = html.find("<!-- cchc:body -->"), html.find("<!-- /cchc:body -->")
-    if start >= 0 and end > start and page.file.src_uri.startswith(NEWS_DIR + "/"):
-        state.story_html[page.file.src_uri] = html[start + len("<!-- cchc:body -->") : end].strip()
     return html
 
 
@@ -159,7 +157,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     config.extra["alternate"] = alternate_links(config.site_url or "/", state.lang, page.url, targets)
     config.extra["feeds"] = autodiscovery_links(state.catalogue, state.lang, page.file.src_uri)
     source, record = state.sources.get(page.file.src_uri, (None, None))
-    if source is None and page.file.src_uri not in state.generated and page.file.abs_src_path:
+    if page.file.src_uri not in state.sources and page.file.abs_src_path:
         source = Path(page.file.abs_src_path).resolve().relative_to(state.root.resolve()).as_posix()
     when = last_updated(state.catalogue, source, record, state.lastmod, state.head)
     page.meta["cchc_updated"] = None if when is None else {

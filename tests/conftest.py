@@ -18,6 +18,19 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))  # the benchmarks package
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+# A minimal valid news story, for tests that write their own (line 10 is the text, with a link).
+STORY = """---
+tieu_de: Tin thử
+khoa: tin-thu
+ngay_dang: 2026-02-02T08:00:00+07:00
+chuyen_muc: tin-chung
+sapo: Một câu dẫn.
+nguon: Sở Nội vụ
+---
+
+Nội dung tin, có [một liên kết](https://dichvucong.gov.vn/).
+"""
+
 
 def make_site_copy(dest: Path) -> Path:
     """A site folder with its own content (safe to break) and the repository's hooks, templates and pages."""

@@ -13,22 +13,12 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from conftest import STORY as STORY_SAMPLE
 
 PROC = "procedures/1.001193.yml"
 SECOND = "procedures/1.000894.yml"
 STORY = "docs/tin-tuc/2026/tin-thu.md"
 DOC = "documents/60-2014-qh13.yml"
-STORY_TEXT = """---
-tieu_de: Tin thử
-khoa: tin-thu
-ngay_dang: 2026-02-02T08:00:00+07:00
-chuyen_muc: tin-chung
-sapo: Một câu dẫn.
-nguon: Sở Nội vụ
----
-
-Nội dung tin, có [một liên kết](https://dichvucong.gov.vn/).
-"""
 
 
 def tiny_site(dest: Path) -> Path:
@@ -49,7 +39,7 @@ def tiny_site(dest: Path) -> Path:
     for name in ("index.md", "index.en.md", "gioi-thieu.md"):
         shutil.copy(ROOT / "docs" / name, dest / "docs" / name)
     shutil.copytree(ROOT / "docs/assets", dest / "docs/assets")
-    (dest / STORY).write_text(STORY_TEXT, encoding="utf-8")
+    (dest / STORY).write_text(STORY_SAMPLE, encoding="utf-8")
     return dest
 
 
@@ -174,7 +164,7 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
     ("story-wrong-year-folder", edit(STORY, "ngay_dang: 2026-02-02", "ngay_dang: 2025-02-02"),
      [f"{STORY}:4: ngay_dang: the story is dated 2025 but its file is in the folder 2026; move it to "
       "docs/tin-tuc/2025/"]),
-    ("story-outside-year-folder", write("docs/tin-tuc/tin-le.md", STORY_TEXT),
+    ("story-outside-year-folder", write("docs/tin-tuc/tin-le.md", STORY_SAMPLE),
      ["docs/tin-tuc/tin-le.md: a news story goes in the folder of its year, e.g. docs/tin-tuc/2026/ten-bai.md"]),
     ("front-matter-unclosed", edit(STORY, "nguon: Sở Nội vụ\n---\n", "nguon: Sở Nội vụ\n"),
      [f"{STORY}:1: front matter opened with '---' on line 1 is never closed; add a line '---' after the last field"]),

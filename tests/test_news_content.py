@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import STORY as GOOD
 
 from cchc.catalogue import document_number_key, load_catalogue
 from cchc.legal import parse_legal_basis
@@ -13,17 +14,6 @@ from cchc.problems import ContentError
 from cchc.text import format_datetime, format_day
 
 STORY = "docs/tin-tuc/2025/chinh-quyen-hai-cap-van-hanh.md"
-GOOD = """---
-tieu_de: Tin thử
-khoa: tin-thu
-ngay_dang: 2026-02-02T08:00:00+07:00
-chuyen_muc: tin-chung
-sapo: Một câu dẫn.
-nguon: Sở Nội vụ
----
-
-Nội dung tin.
-"""
 
 
 def problems(root: Path) -> list[str]:
@@ -53,7 +43,7 @@ def test_a_good_story_loads_with_vietnam_time(site_copy: Path) -> None:
     story = next(s for s in load_catalogue(site_copy).stories if s.item.khoa == "tin-thu")
     # 23:00 UTC on 2 February is 06:00 on 3 February in Vietnam: the date and the year folder follow Vietnam time.
     assert story.published == dt.datetime(2026, 2, 3, 6, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
-    assert story.address == "tin-tuc/2026/tin-thu.md" and story.body == "Nội dung tin."
+    assert story.address == "tin-tuc/2026/tin-thu.md" and story.body == "Nội dung tin, có [một liên kết](https://dichvucong.gov.vn/)."
 
 
 def test_every_front_matter_problem_at_once(site_copy: Path) -> None:
@@ -93,7 +83,7 @@ def test_missing_fields_and_credit(site_copy: Path) -> None:
 def test_front_matter_fences(site_copy: Path) -> None:
     write(site_copy, "docs/tin-tuc/2026/mo.md", GOOD.replace("---\n\nNội dung", "\nNội dung"))
     write(site_copy, "docs/tin-tuc/2026/khong-co.md", "Chỉ có nội dung, không có front matter.\n")
-    write(site_copy, "docs/tin-tuc/2026/rong.md", GOOD.replace("Nội dung tin.\n", "").replace("tin-thu", "rong"))
+    write(site_copy, "docs/tin-tuc/2026/rong.md", GOOD.replace("Nội dung tin, có [một liên kết](https://dichvucong.gov.vn/).\n", "").replace("tin-thu", "rong"))
     found = problems(site_copy)
     assert ("docs/tin-tuc/2026/mo.md:1: front matter opened with '---' on line 1 is never closed; add a line '---' "
             "after the last field") in found

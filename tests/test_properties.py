@@ -13,7 +13,8 @@ from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cchc.catalogue import load_catalogue, read_text
+from cchc.catalogue import load_catalogue
+from cchc.files import read_text
 from cchc.frontmatter import split_front_matter
 from cchc.models import NewsItem, Procedure
 from cchc.problems import ContentError, Problem

@@ -79,6 +79,18 @@ def test_accented_and_unaccented_queries_find_the_same_pages(browser, base_url: 
         assert {r["url"] for r in with_marks} == {r["url"] for r in without}
 
 
+def test_decomposed_queries_find_the_same_pages(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    """A query typed or pasted in decomposed Unicode (NFD) is composed before it is searched."""
+    import unicodedata
+
+    composed = "đăng ký kết hôn"
+    status_nfc, nfc = search(browser, base_url, composed)
+    status_nfd, nfd = search(browser, base_url, unicodedata.normalize("NFD", composed))
+    assert status_nfd.split(" ", 1)[0] == status_nfc.split(" ", 1)[0]
+    assert [r["url"] for r in nfd] == [r["url"] for r in nfc]
+    assert nfd[0]["url"].lstrip("/") == "thu-tuc/dang-ky-ket-hon-1.000894/"
+
+
 def test_results_show_proper_vietnamese_with_field_and_level(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
     _, results = search(browser, base_url, "dang ky khai sinh")
     first = results[0]

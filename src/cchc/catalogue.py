@@ -11,6 +11,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from .files import read_text
+from .files import relative as _rel
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 from .models import (
     TAXONOMIES,
@@ -27,7 +29,6 @@ from .models import (
 from .news import Story, load_stories
 from .problems import ContentError, Problem
 from .sanitize import unsafe_links
-from .text import nfc, old_tone_spellings
 from .validate import validate_record
 from .yamlio import LocatedData, load_yaml
 
@@ -83,7 +84,10 @@ class Catalogue:
 
     def counterpart(self, story: Story, lang: str) -> Story | None:
         """The same story in ``lang``, linked by its key."""
-        return self._stories_by_key.get((lang, story.item.khoa))
+        return self.story(lang, story.item.khoa)
+
+    def story(self, lang: str, key: str) -> Story | None:
+        return self._stories_by_key.get((lang, key))
 
     @cached_property
     def _stories_by_key(self) -> dict[tuple[str, str], Story]:
@@ -144,58 +148,6 @@ def _changes_in(set_id: str, pset: ProcedureSet) -> Iterable[tuple[str, Change]]
         yield rep.thay_cho, Change(set_id, "bi_thay_the", rep.ma_thu_tuc)
     for code in pset.bai_bo:
         yield code, Change(set_id, "bai_bo")
-
-
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-MAX_FILE_BYTES = 1_000_000  # a procedure is about 10 KB; anything this big is a mistake (a pasted attachment)
-BOM = b"\xef\xbb\xbf"
-
-
-def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
-    """Read a content file as UTF-8 text with LF line ends, reporting what an editor must fix."""
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(rel, 0, "", f"file is {len(raw) / 1_000_000:.1f} MB; a content file must stay under "
-                              f"{MAX_FILE_BYTES // 1_000_000} MB (link large documents instead of pasting them)")]
-    problems = []
-    if raw.startswith(BOM):
-        problems.append(Problem(rel, 1, "", "file starts with a byte order mark (BOM); save it as UTF-8 without "
-                                "BOM (`make fix` removes it)"))
-        raw = raw[len(BOM):]
-    if b"\r" in raw:
-        line = raw[: raw.index(b"\r")].count(b"\n") + 1
-        problems.append(Problem(rel, line, "", "line ends are Windows-style (CRLF); save the file with LF line "
-                                "ends (`make fix` converts them)"))
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, problems + [Problem(rel, line, "", "file is not UTF-8 text; save it as UTF-8")]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, problems + text_problems(text, rel)
-
-
-def text_problems(text: str, rel: str) -> list[Problem]:
-    """Spelling-level problems every content file is checked for: decomposed Unicode and old tone placement."""
-    problems = []
-    if nfc(text) != text:
-        for number, line in enumerate(text.split("\n"), 1):
-            if nfc(line) != line:
-                problems.append(Problem(rel, number, "", "text is in decomposed Unicode (NFD), as some programs save "
-                                        "it: letters and their marks are stored apart; save the file as composed "
-                                        "Unicode (NFC) (`make fix` does it)"))
-                break
-    for number, line in enumerate(text.split("\n"), 1):
-        for _, word, new in old_tone_spellings(line):
-            problems.append(Problem(rel, number, "", f"{word!r} puts the tone mark the old way; write {new!r}, "
-                                    "as the rest of the site does"))
-    return problems
 
 
 def load_located(path: Path, root: Path) -> tuple[LocatedData | None, list[Problem]]:

@@ -11,8 +11,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from .catalogue import Catalogue
-from .feeds import feed_paths, page_url
-from .pages import agency_uri, field_uri, level_uri, online_uri, output_path, procedure_uri
+from .feeds import feed_paths
+from .pages import agency_uri, field_uri, level_uri, online_uri, output_path, page_url, procedure_uri
 from .search import PAGEFIND_DIR
 from .search_pages import FINDER_DATA
 

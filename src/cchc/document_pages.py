@@ -126,7 +126,7 @@ def _document_page(cat: Catalogue, lang: str, doc_id: str, doc: LegalDocument,
         out.append("")
     out += [NOINDEX_CLOSE, ""]
     out += [search_data({"kind": "document", "summary": doc.trich_yeu.get(lang),
-                         "status": w.s("docstatus_" + doc.tinh_trang)}, {}, [doc.so_hieu]), ""]
+                         "status": w.s("docstatus_" + doc.tinh_trang)}, [doc.so_hieu]), ""]
     return _finish(w, out, cat.sources.get("document:" + doc_id), "document:" + doc_id)
 
 

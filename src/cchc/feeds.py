@@ -11,6 +11,7 @@ import mimetypes
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -21,6 +22,7 @@ from lxml import etree  # type: ignore[import-untyped]  # feedgen's own XML libr
 from .catalogue import Catalogue
 from .i18n import t
 from .news import VIETNAM, Story, category_dir
+from .pages import page_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEEDS_DIR = "feeds"
@@ -42,14 +44,6 @@ def feed_paths(cat: Catalogue) -> dict[str, tuple[str, str]]:
     keys = ["news", *sorted(cat.categories, key=lambda c: (cat.categories[c].thu_tu, c)), "changes"]
     names = {"news": "tin-tuc", "changes": "thay-doi-thu-tuc"}
     return {k: (f"{FEEDS_DIR}/{names.get(k, k)}.rss.xml", f"{FEEDS_DIR}/{names.get(k, k)}.atom.xml") for k in keys}
-
-
-def page_url(src_uri: str) -> str:
-    """The directory URL MkDocs gives a page: 'tin-tuc/2026/x.md' -> 'tin-tuc/2026/x/'."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/"
 
 
 def absolute_urls(html: str, base: str) -> str:
@@ -97,7 +91,7 @@ def _write(fg: FeedGenerator, ctx: FeedContext, home: str, rss_path: str, atom_p
     # RSS takes its channel <link> from the last link given, and its atom:link rel=self must be the RSS file.
     fg.link(href=urljoin(ctx.site_url, rss_path), rel="self", replace=True)
     fg.link(href=home_url, rel="alternate")
-    fg.subtitle(_escape_html(subtitle))  # readers render the RSS channel description as HTML; Atom's is text
+    fg.subtitle(escape(subtitle))  # readers render the RSS channel description as HTML; Atom's is text
     return {rss_path: fg.rss_str(pretty=True), atom_path: atom}
 
 
@@ -134,7 +128,7 @@ def _story_entry(fg: FeedGenerator, ctx: FeedContext, cat: Catalogue, story: Sto
     if item.nguon:
         fe.dc.dc_source(item.nguon)
     # Feed readers render RSS descriptions as HTML: the lead goes in as escaped HTML, so it stays text.
-    fe.summary(_escape_html(item.sapo), type="html")
+    fe.summary(escape(item.sapo), type="html")
     fe.content(absolute_urls(content, url), type="html")
     if item.anh is not None:
         image = docs_dir / item.anh.tep
@@ -206,17 +200,11 @@ def change_feed(cat: Catalogue, ctx: FeedContext, procedure_url: Callable[[str],
         summary = decision
         if other:
             summary += f" ({t('change_thay_the', ctx.lang)} {cat.procedures[other].ten.get(ctx.lang)}, {other})"
-        fe.summary(_escape_html(summary), type="html")
-        fe.content(_escape_html(summary) + f' <a href="{urljoin(ctx.site_url, set_url(set_id))}">'
-                   f"{_escape_html(prefix + ' ' + pset.so_hieu)}</a>", type="html")
+        fe.summary(escape(summary), type="html")
+        fe.content(escape(summary) + f' <a href="{urljoin(ctx.site_url, set_url(set_id))}">'
+                   f"{escape(prefix + ' ' + pset.so_hieu)}</a>", type="html")
     newest = max((dt.datetime(e[0].year, e[0].month, e[0].day, tzinfo=VIETNAM) for e in chosen), default=_EPOCH)
     return _write(fg, ctx, "thu-tuc/", rss_path, atom_path, newest, t("feed_changes_intro", ctx.lang))
-
-
-def _escape_html(text: str) -> str:
-    from html import escape
-
-    return escape(text, quote=True)
 
 
 def empty_sitemap() -> dict[str, bytes]:

@@ -63,7 +63,7 @@ def record_date(cat: Catalogue, record: str | None) -> dt.date | None:
         return cat.documents[key].ngay_ban_hanh
     if kind == "story":
         lang, _, khoa = key.partition(":")
-        story = next((s for s in cat.stories_in(lang) if s.item.khoa == khoa), None)
+        story = cat.story(lang, khoa)
         return story.updated.date() if story else None
     return None
 

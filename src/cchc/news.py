@@ -7,8 +7,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .files import read_text, relative
+from .frontmatter import split_front_matter
 from .models import NewsItem
 from .problems import Problem
+from .sanitize import unsafe_links
 from .validate import validate_record
 
 NEWS_DIR = "tin-tuc"  # inside docs/, so a story's address follows its file
@@ -65,10 +68,6 @@ def load_stories(
     problems: list[Problem],
 ) -> list[Story]:
     """Every story under docs/tin-tuc/, validated; problems are appended, broken files left out."""
-    from .catalogue import _rel, read_text  # the shared file reader (BOM, encoding)
-    from .frontmatter import split_front_matter
-    from .sanitize import unsafe_links
-
     stories: list[Story] = []
     folder = docs / NEWS_DIR
     if not folder.is_dir():
@@ -76,7 +75,7 @@ def load_stories(
     for path in sorted(folder.rglob("*")):
         if path.is_dir():
             continue
-        rel = _rel(path, root)
+        rel = relative(path, root)
         inner = path.relative_to(folder).as_posix()
         if path.suffix != ".md":
             problems.append(Problem(rel, 0, "", "only news stories (.md files) go in docs/tin-tuc/; "

@@ -6,18 +6,19 @@ News pages stay out of the navigation (DESIGN.md §3); the index, category and y
 from __future__ import annotations
 
 import math
-import posixpath
 from collections.abc import Callable, Sequence
 
 from .catalogue import Catalogue
 from .feeds import feed_paths
 from .i18n import LANGUAGES
 from .news import NEWS_DIR, Story, category_dir
-from .pages import PageSpec, _finish, _Writer, exclude_from_search, md_url
+from .pages import PageSpec, _finish, _Writer, exclude_from_search, md_url, page_url, url_from_page
 from .search import NOINDEX_CLOSE, NOINDEX_OPEN, search_data
 from .text import format_datetime, md_escape
 
 NEWS_PER_PAGE = 10
+# Around a story's own text in its page: the hook sanitizes what is between them and the feeds carry it.
+BODY_START, BODY_END = "<!-- cchc:body -->", "<!-- /cchc:body -->"
 RELATED = 5
 
 
@@ -140,7 +141,7 @@ def _article(cat: Catalogue, lang: str, story: Story, related: list[Story],
     else:
         tags = []
     # Search indexes the headline, lead and tags; the story text and the lists below stay out of the index.
-    out += [NOINDEX_OPEN, "", "<!-- cchc:body -->", "", story.body, "", "<!-- /cchc:body -->", "", NOINDEX_CLOSE, ""]
+    out += [NOINDEX_OPEN, "", BODY_START, "", story.body, "", BODY_END, "", NOINDEX_CLOSE, ""]
     out += tags
     out += [NOINDEX_OPEN, ""]
     if related:
@@ -157,7 +158,7 @@ def _article(cat: Catalogue, lang: str, story: Story, related: list[Story],
         out += ["</nav>", ""]
     out += [NOINDEX_CLOSE, ""]
     out += [search_data({"kind": "news", "date": format_datetime(story.published, lang), "summary": item.sapo,
-                         "category": w.cat.categories[item.chuyen_muc].ten.get(lang)}, {}, []), ""]
+                         "category": w.cat.categories[item.chuyen_muc].ten.get(lang)}, []), ""]
     spec = _finish(w, out, story.source, f"story:{lang}:{item.khoa}")
     return PageSpec(spec.src_uri, spec.markdown, story.source, spec.record)
 
@@ -176,18 +177,11 @@ def _feeds_page(cat: Catalogue, lang: str) -> PageSpec:
         else:
             name = f"{w.s('category')}: {w.tr(cat.categories[key].ten)}"
         # Feeds are written after the pages, so they are linked as plain HTML, relative to the page's URL.
-        cells = [f'<a href="{_from_page(uri, path)}" type="{kind}">{path.rsplit("/", 1)[-1]}</a>'
+        cells = [f'<a href="{url_from_page(uri, path)}" type="{kind}">{path.rsplit("/", 1)[-1]}</a>'
                  for path, kind in ((rss, "application/rss+xml"), (atom, "application/atom+xml"))]
         out.append(f"| {name} | {cells[0]} | {cells[1]} |")
     out.append("")
     return exclude_from_search(_finish(w, out, None, None))
-
-
-def _from_page(src_uri: str, target: str) -> str:
-    """A URL relative to the page MkDocs writes for ``src_uri`` (directory URLs)."""
-    from .feeds import page_url
-
-    return posixpath.relpath(target, page_url(src_uri).rstrip("/") or ".")
 
 
 def plan_news_pages(cat: Catalogue, lang: str) -> list[PageSpec]:
@@ -258,8 +252,6 @@ def news_alternates(cat: Catalogue, lang: str) -> dict[str, dict[str, tuple[str,
     A story goes to its translation (same key); a list page to the same list when that language has it;
     anything else to that language's news index, which is marked as not the same content.
     """
-    from .feeds import page_url
-
     out: dict[str, dict[str, tuple[str, bool]]] = {}
     others = {code: news_addresses(cat, code) for code in LANGUAGES if code != lang}
     for address in news_addresses(cat, lang):
@@ -281,3 +273,9 @@ def news_alternates(cat: Catalogue, lang: str) -> dict[str, dict[str, tuple[str,
 def _is_story(address: str) -> bool:
     name = address.rsplit("/", 1)[-1]
     return address.count("/") == 2 and name != "index.md" and not name.startswith("trang-")
+
+
+def story_body(html: str) -> tuple[int, int] | None:
+    """Where a story's own text lies in its rendered page: (start, end) offsets, markers excluded."""
+    start, end = html.find(BODY_START), html.find(BODY_END)
+    return (start + len(BODY_START), end) if start >= 0 and end > start else None

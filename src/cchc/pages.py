@@ -74,6 +74,20 @@ def output_path(src_uri: str) -> str:
     return stem + "/index.html"
 
 
+def page_url(src_uri: str) -> str:
+    """The directory URL MkDocs gives a page: 'tin-tuc/2026/x.md' -> 'tin-tuc/2026/x/'."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/"
+
+
+def url_from_page(src_uri: str, target: str) -> str:
+    """A URL for raw HTML on the page written for ``src_uri``, relative to its directory URL (MkDocs rewrites
+    Markdown links, not raw HTML ones)."""
+    return posixpath.relpath(target, page_url(src_uri).rstrip("/") or ".")
+
+
 def missing_outputs(specs: Iterable[PageSpec], site_dir: Path) -> list[str]:
     """Planned pages whose HTML is not in ``site_dir``: the completeness check after a build."""
     return [spec.src_uri for spec in specs if not (site_dir / output_path(spec.src_uri)).is_file()]
@@ -335,7 +349,6 @@ def _procedure_search_data(cat: Catalogue, proc: Procedure, lang: str) -> str:
     return search_data(
         meta={"kind": "procedure", "field": field, "level": levels, "code": proc.ma_thu_tuc,
               "status": t("status_" + proc.trang_thai, lang) if proc.trang_thai != "con-hieu-luc" else ""},
-        filters={},
         weighted=[proc.ma_thu_tuc, *([proc.ma_dia_phuong] if proc.ma_dia_phuong else [])],
         indexed=[field, *levels],
     )
@@ -373,7 +386,7 @@ def _browse_page(
     procs = [p for p in cat.procedures.values() if match(p)]
     out = [f"# {heading}", "", NOINDEX_OPEN, "", w.s("count_procedures", n=len(procs)), ""]
     out += [*_procedure_list(w, procs), "", NOINDEX_CLOSE, ""]
-    out += [search_data({"kind": "list"}, {}, []), ""]
+    out += [search_data({"kind": "list"}, []), ""]
     return _finish(w, out, None, None)
 
 
@@ -398,7 +411,7 @@ def _set_page(cat: Catalogue, set_id: str, pset: ProcedureSet, lang: str) -> Pag
             out.append(f"- {w.procedure_link(rep.ma_thu_tuc)} ← {w.procedure_link(rep.thay_cho)}")
         out.append("")
     out += [NOINDEX_CLOSE, ""]
-    out += [search_data({"kind": "document", "summary": pset.trich_yeu.get(lang)}, {}, [pset.so_hieu]), ""]
+    out += [search_data({"kind": "document", "summary": pset.trich_yeu.get(lang)}, [pset.so_hieu]), ""]
     return _finish(w, out, cat.sources.get("set:" + set_id), "set:" + set_id)
 
 

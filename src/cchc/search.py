@@ -53,12 +53,10 @@ def folded_block(title: str, html: str) -> str:
 
 def search_data(
     meta: dict[str, str | list[str]],
-    filters: dict[str, list[str]],
     weighted: list[str],
     indexed: list[str] | None = None,
 ) -> str:
-    """Hidden HTML for Pagefind: a result's metadata (shown in results, not searched), optional filters,
-    ``weighted`` terms such as procedure codes (searched, ten times a word's weight) and other ``indexed``
+    """Hidden HTML for Pagefind: a result's metadata (shown in results, not searched), ``weighted`` terms such as procedure codes (searched, ten times a word's weight) and other ``indexed``
     text (searched, e.g. a procedure's field and level).
 
     Metadata is read from attributes, so it adds nothing to the index: every word indexed on thousands of
@@ -68,8 +66,6 @@ def search_data(
     for key, value in meta.items():
         text = ", ".join(value) if isinstance(value, list) else value
         out.append(f'<span data-pagefind-meta="{escape(key)}[data-value]" data-value="{escape(text)}"></span>')
-    for key, values in filters.items():
-        out += [f'<span data-pagefind-filter="{escape(key)}">{escape(v)}</span>' for v in values]
     if weighted:
         out.append(f'<p data-pagefind-weight="10">{escape(" ".join(weighted))}</p>')
     if indexed:

@@ -7,12 +7,10 @@ browse lists; with it, assets/javascripts/cchc-search.js runs queries against th
 from __future__ import annotations
 
 import json
-import posixpath
 from html import escape
 from typing import Any
 
 from .catalogue import Catalogue
-from .feeds import page_url
 from .i18n import t
 from .pages import (
     ONLINE_LEVELS,
@@ -25,7 +23,9 @@ from .pages import (
     index_uri,
     level_uri,
     online_uri,
+    page_url,
     procedure_uri,
+    url_from_page,
 )
 from .search import PAGEFIND_DIR
 from .text import md_escape, sort_key
@@ -46,24 +46,18 @@ def finder_uri() -> str:
     return "thu-tuc/tim-thu-tuc.md"
 
 
-def _from_page(src_uri: str, target: str) -> str:
-    """A URL for raw HTML, relative to the directory URL MkDocs gives ``src_uri``."""
-    base = page_url(src_uri).rstrip("/") or "."
-    return posixpath.relpath(target, base) if base != "." else target
-
-
 def _root_attrs(cat: Catalogue, lang: str, uri: str, mode: str) -> str:
     strings = {key: t(key, lang) for key in STRING_KEYS}
     strings["hotline"] = cat.province.dien_thoai
     return (
         f'data-cchc-search="{mode}" data-lang="{lang}" '
-        f'data-pagefind="{escape(_from_page(uri, PAGEFIND_DIR + "/pagefind.js"))}" '
+        f'data-pagefind="{escape(url_from_page(uri, PAGEFIND_DIR + "/pagefind.js"))}" '
         f"data-strings='{escape(json.dumps(strings, ensure_ascii=False), quote=True)}'"
     )
 
 
 def _script(uri: str) -> str:
-    return f'<script type="module" src="{escape(_from_page(uri, SCRIPT))}"></script>'
+    return f'<script type="module" src="{escape(url_from_page(uri, SCRIPT))}"></script>'
 
 
 def _browse_links(w: _Writer) -> list[str]:
@@ -167,7 +161,7 @@ def _finder_page(cat: Catalogue, lang: str) -> PageSpec:
     any_label = w.s("finder_any")
     labels = {"field": w.s("field"), "level": w.s("level"), "agency": w.s("agency"),
               "audience": w.s("finder_audience"), "online": w.s("online_levels")}
-    data_url = escape(_from_page(uri, FINDER_DATA))
+    data_url = escape(url_from_page(uri, FINDER_DATA))
     form = [
         f'<form class="cchc-finder" role="search" hidden data-finder="{data_url}" '
         f'{_root_attrs(cat, lang, uri, "finder")}>',

@@ -166,7 +166,7 @@ class Results {
 }
 
 async function runSearch(engine, query, filters, results, strings, mode, isCurrent) {
-  const q = query.trim();
+  const q = query.normalize("NFC").trim(); // pasted text may be decomposed
   const hasFilters = Object.keys(filters).length > 0;
   if (!q && !hasFilters) {
     results.clear();
