@@ -8,19 +8,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from cchc.text import nfc, old_tone_spellings
+from cchc.text import new_tone_spelling
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = ("data", "procedures", "documents", "docs")
 
 
 def fix_text(text: str) -> str:
-    lines = []
-    for line in nfc(text).split("\n"):
-        for offset, word, new in reversed(old_tone_spellings(line)):
-            line = line[:offset] + new + line[offset + len(word):]
-        lines.append(line)
-    return "\n".join(lines)
+    return new_tone_spelling(text)
 
 
 def main() -> int:

@@ -94,7 +94,7 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
       "cap_thuc_hien, loai_thu_tuc, doi_tuong, co_quan_thuc_hien, co_quan_co_tham_quyen, co_quan_duoc_uy_quyen, "
       "co_quan_phoi_hop, dia_chi_tiep_nhan, thoi_gian_tiep_nhan, trinh_tu, cach_thuc, thanh_phan_ho_so, "
       "so_luong_ho_so, yeu_cau_dieu_kien, ket_qua, can_cu_phap_ly, muc_do_dvc, lien_ket_dvc, thu_tuc_lien_quan, "
-      "quyet_dinh_cong_bo, trang_thai, cap_nhat"]),
+      "quyet_dinh_cong_bo, trang_thai, cap_nhat, ghi_chu, nguon, can_ra_soat"]),
     ("missing-field", edit(PROC, "linh_vuc: ho-tich\n", ""),
      [f"{PROC}:2: linh_vuc: missing; this field is required (Lĩnh vực: field id from data/fields.yml)"]),
     ("wrong-type-number", edit(PROC, "so_tien: 8000", "so_tien: tám nghìn"),

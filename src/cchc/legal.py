@@ -40,6 +40,8 @@ def _row_ends(text: str) -> list[re.Match[str]]:
             continue  # "Thông tư 57/2021/TT-BCA" + "57/2021/TT-BCA": the title ends with the number
         if after == "" or after.isupper() or after.isdigit():
             ends.append(m)
+        elif after.isspace() and text[m.end():].lstrip()[:1].isupper():
+            ends.append(m)  # "...Bộ Tư pháp08/2025/TT-BTP Nghị định ...": the number cell ends with a space
     return ends
 
 
@@ -68,9 +70,14 @@ def _tidy(title: str) -> str:
 
 def parse_legal_basis(text: str) -> list[tuple[str, str]]:
     """(number, title) for every row of the flattened table, in order; [] for an empty table."""
+    return parse_legal_basis_rest(text)[0]
+
+
+def parse_legal_basis_rest(text: str) -> tuple[list[tuple[str, str]], str]:
+    """The rows, and the text after the last recognised number (rows whose number has no known form)."""
     text = _HEADER.sub("", nfc(text or ""))
     if not text.strip() or text.strip() == EMPTY:
-        return []
+        return [], ""
     rows: list[tuple[str, str]] = []
     start = 0
     for m in _row_ends(text):
@@ -78,4 +85,4 @@ def parse_legal_basis(text: str) -> list[tuple[str, str]]:
         number = _clean_number(m)
         rows.append((number, _tidy(title) or number))
         start = m.end()
-    return rows
+    return rows, text[start:].strip()

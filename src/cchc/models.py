@@ -97,14 +97,19 @@ class Channel(Record):
     hinh_thuc: ChannelKind = Field(
         description="Hình thức nộp: truc-tiep (in person), truc-tuyen (online), buu-chinh (public postal service)"
     )
-    thoi_han: TimeLimit = Field(description="Thời hạn giải quyết: time limit")
-    phi: list[Fee] = Field(default_factory=list, description="Phí, lệ phí: empty when free")
+    thoi_han: TimeLimit | None = Field(
+        None, description="Thời hạn giải quyết: time limit; leave out only when the national database states none"
+    )
+    phi: list[Fee] | None = Field(
+        default_factory=list,
+        description="Phí, lệ phí: empty list when free; null when the national database states nothing",
+    )
     mo_ta: LocalizedText | None = Field(None, description="Mô tả: description")
 
 
 class FormTemplate(Record):
     ten: LocalizedText = Field(description="Tên mẫu: form name, e.g. Mẫu số 01")
-    url: HttpUrl = Field(description="Đường dẫn tải mẫu: download link")
+    url: HttpUrl | None = Field(None, description="Đường dẫn tải mẫu: download link")
 
 
 class DossierDocument(Record):
@@ -115,11 +120,14 @@ class DossierDocument(Record):
     ban_chinh: int = Field(0, ge=0, description="Số bản chính: originals")
     ban_sao: int = Field(0, ge=0, description="Số bản sao: copies")
     xuat_trinh: bool = Field(False, description="Xuất trình: true when shown at the desk rather than submitted")
+    chi_dan: bool = Field(
+        False, description="Chỉ dẫn: true for a heading or note in the list (\"gồm:\"), not a document to bring"
+    )
 
     @model_validator(mode="after")
     def _some_copy(self) -> DossierDocument:
         """A document must be submitted in at least one original or copy, or shown."""
-        if not self.xuat_trinh and self.ban_chinh == 0 and self.ban_sao == 0:
+        if not self.xuat_trinh and not self.chi_dan and self.ban_chinh == 0 and self.ban_sao == 0:
             raise ValueError("give ban_chinh or ban_sao (at least 1), or set xuat_trinh: true")
         return self
 
@@ -141,11 +149,36 @@ class StepGroup(Record):
 class Result(Record):
     ten: LocalizedText = Field(description="Tên kết quả: what the citizen receives")
     ma: str | None = Field(None, pattern=r"^KQ\.[A-Z0-9.]+$", description="Mã kết quả, e.g. KQ.G15.000031")
+    mo_ta: LocalizedText | None = Field(None, description="Mô tả: description of the result")
 
 
 class LegalBasis(Record):
     so_hieu: Text = Field(description="Số hiệu văn bản: document number, e.g. 60/2014/QH13")
     trich_yeu: LocalizedText = Field(description="Trích yếu: title")
+
+
+class ImportSource(Record):
+    """Nguồn: where an imported record came from (written by scripts/import_procedures.py)."""
+
+    co_so_du_lieu: Literal["cong-dvc-quoc-gia", "csdl-quoc-gia-tthc"] = Field(
+        description="cong-dvc-quoc-gia (a detail page of dichvucong.gov.vn) or csdl-quoc-gia-tthc (a database export)"
+    )
+    so_quyet_dinh: str | None = Field(None, description="Số quyết định công bố named by the national record")
+    url: HttpUrl | None = Field(None, description="The record's page on the national portal")
+
+
+class ReviewItem(Record):
+    """Cần rà soát: national text the importer could not put into a structured field, kept word for word."""
+
+    truong: str = Field(description="Trường: which field the text belongs to, e.g. cach_thuc")
+    ly_do: str = Field(description="Lý do: why it needs an editor")
+    nguyen_van: str = Field(description="Nguyên văn: the national database's text, verbatim")
+
+
+# Lists a hand-written record must fill; an imported one may leave them empty where the national database does.
+_REQUIRED_UNLESS_IMPORTED = (
+    "co_quan_thuc_hien", "trinh_tu", "cach_thuc", "thanh_phan_ho_so", "ket_qua", "can_cu_phap_ly",
+)
 
 
 class Procedure(Record):
@@ -160,19 +193,19 @@ class Procedure(Record):
     cap_thuc_hien: list[Id] = Field(min_length=1, description="Cấp thực hiện: level ids from data/levels.yml")
     loai_thu_tuc: LocalizedText | None = Field(None, description="Loại thủ tục: procedure type")
     doi_tuong: list[Id] = Field(min_length=1, description="Đối tượng thực hiện: audience ids")
-    co_quan_thuc_hien: list[Id] = Field(min_length=1, description="Cơ quan thực hiện: agency ids")
+    co_quan_thuc_hien: list[Id] = Field(default_factory=list, description="Cơ quan thực hiện: agency ids")
     co_quan_co_tham_quyen: list[Id] = Field(default_factory=list, description="Cơ quan có thẩm quyền")
     co_quan_duoc_uy_quyen: list[Id] = Field(default_factory=list, description="Cơ quan được ủy quyền")
     co_quan_phoi_hop: list[Id] = Field(default_factory=list, description="Cơ quan phối hợp")
-    dia_chi_tiep_nhan: LocalizedText = Field(description="Địa chỉ tiếp nhận hồ sơ: where to submit")
-    thoi_gian_tiep_nhan: LocalizedText = Field(description="Thời gian tiếp nhận: opening hours")
-    trinh_tu: list[StepGroup] = Field(min_length=1, description="Trình tự thực hiện: steps by case")
-    cach_thuc: list[Channel] = Field(min_length=1, description="Cách thức thực hiện: channels")
-    thanh_phan_ho_so: list[DocumentGroup] = Field(min_length=1, description="Thành phần hồ sơ by case")
+    dia_chi_tiep_nhan: LocalizedText | None = Field(None, description="Địa chỉ tiếp nhận hồ sơ: where to submit")
+    thoi_gian_tiep_nhan: LocalizedText | None = Field(None, description="Thời gian tiếp nhận: opening hours")
+    trinh_tu: list[StepGroup] = Field(default_factory=list, description="Trình tự thực hiện: steps by case")
+    cach_thuc: list[Channel] = Field(default_factory=list, description="Cách thức thực hiện: channels")
+    thanh_phan_ho_so: list[DocumentGroup] = Field(default_factory=list, description="Thành phần hồ sơ by case")
     so_luong_ho_so: int = Field(1, ge=1, description="Số lượng hồ sơ: number of dossier sets")
     yeu_cau_dieu_kien: LocalizedText | None = Field(None, description="Yêu cầu, điều kiện: conditions")
-    ket_qua: list[Result] = Field(min_length=1, description="Kết quả thực hiện: results")
-    can_cu_phap_ly: list[LegalBasis] = Field(min_length=1, description="Căn cứ pháp lý: legal basis")
+    ket_qua: list[Result] = Field(default_factory=list, description="Kết quả thực hiện: results")
+    can_cu_phap_ly: list[LegalBasis] = Field(default_factory=list, description="Căn cứ pháp lý: legal basis")
     muc_do_dvc: OnlineLevel = Field(
         "khong", description="Mức độ dịch vụ công trực tuyến: toan-trinh (full), mot-phan (partial), khong"
     )
@@ -185,12 +218,30 @@ class Procedure(Record):
         "con-hieu-luc", description="Trạng thái: con-hieu-luc (in force), da-sua-doi (amended), bai-bo (abolished)"
     )
     cap_nhat: dt.date = Field(description="Cập nhật: date this record was last checked, YYYY-MM-DD")
+    ghi_chu: LocalizedText | None = Field(None, description="Ghi chú: the province's own note for citizens")
+    nguon: ImportSource | None = Field(None, description="Nguồn: set by the importer; leave out in hand-written records")
+    can_ra_soat: list[ReviewItem] = Field(
+        default_factory=list, description="Cần rà soát: text the importer kept verbatim for an editor to structure"
+    )
 
     @model_validator(mode="after")
     def _online_link(self) -> Procedure:
         """A procedure offered online must say where."""
         if self.muc_do_dvc != "khong" and self.lien_ket_dvc is None:
             raise ValueError("lien_ket_dvc is required when muc_do_dvc is toan-trinh or mot-phan")
+        return self
+
+    @model_validator(mode="after")
+    def _complete(self) -> Procedure:
+        """Hand-written records give every part; imported ones may be as empty as the national record."""
+        if self.nguon is None:
+            missing = [name for name in _REQUIRED_UNLESS_IMPORTED if not getattr(self, name)]
+            missing += [name for name in ("dia_chi_tiep_nhan", "thoi_gian_tiep_nhan") if getattr(self, name) is None]
+            if missing:
+                raise ValueError(f"missing {', '.join(missing)}: a record not imported from the national database "
+                                 "must give them")
+            if any(ch.thoi_han is None or ch.phi is None for ch in self.cach_thuc):
+                raise ValueError("every channel in cach_thuc needs thoi_han and phi (phi: [] when free)")
         return self
 
 
@@ -225,6 +276,9 @@ class Field_(Record):
     """Lĩnh vực: a field of procedures."""
 
     ten: LocalizedText
+    ten_khac: list[Text] = Field(
+        default_factory=list, description="Tên khác: other names the national database uses for it (for the importer)"
+    )
 
 
 class Level(Record):
@@ -238,12 +292,18 @@ class Audience(Record):
     """Đối tượng thực hiện."""
 
     ten: LocalizedText
+    ten_khac: list[Text] = Field(
+        default_factory=list, description="Tên khác: other names the national database uses for it (for the importer)"
+    )
 
 
 class Agency(Record):
     """Cơ quan: an agency that receives, decides or coordinates."""
 
     ten: LocalizedText
+    ten_khac: list[Text] = Field(
+        default_factory=list, description="Tên khác: other names the national database uses for it (for the importer)"
+    )
     cap: Id = Field(description="level id")
     dia_chi: LocalizedText | None = None
     dien_thoai: str | None = None

@@ -186,7 +186,9 @@ def _channel_table(w: _Writer, channels: list[Channel]) -> list[str]:
     head = [w.s("channel"), w.s("time_limit"), w.s("fees")] + ([w.s("description")] if with_desc else [])
     rows = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
     for ch in channels:
-        cells = [w.s("channel_" + ch.hinh_thuc), w.time_limit(ch.thoi_han), "<br>".join(w.fee(f) for f in ch.phi) or w.s("free")]
+        time = w.time_limit(ch.thoi_han) if ch.thoi_han else w.s("not_stated")
+        fees = w.s("not_stated") if ch.phi is None else "<br>".join(w.fee(f) for f in ch.phi) or w.s("free")
+        cells = [w.s("channel_" + ch.hinh_thuc), time, fees]
         if with_desc:
             cells.append(w.tr(ch.mo_ta) if ch.mo_ta else "")
         rows.append("| " + " | ".join(_table_cell(c) for c in cells) + " |")
@@ -242,14 +244,22 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
 
     out += [f"## {w.s('who')}", "", *(f"- {w.tr(cat.audiences[a].ten)}" for a in proc.doi_tuong), ""]
 
+    if proc.ghi_chu:
+        out += [f'!!! info "{w.s("local_note")}"', "", *("    " + ln for ln in w.tr_block(proc.ghi_chu).split("\n")), ""]
+
     out += [f"## {w.s('time_and_fees')}", ""]
-    out += [*_channel_table(w, proc.cach_thuc), ""]
+    out += [*_channel_table(w, proc.cach_thuc), ""] if proc.cach_thuc else [w.s("not_stated_long"), ""]
 
     out += [f"## {w.s('documents')}", ""]
+    if not proc.thanh_phan_ho_so:
+        out += [w.s("not_stated_long"), ""]
     for group in proc.thanh_phan_ho_so:
         if group.truong_hop:
             out += [f"### {w.tr(group.truong_hop)}", ""]
         for doc in group.giay_to:
+            if doc.chi_dan:
+                out.append(f"- {w.tr(doc.ten)}")
+                continue
             counts = []
             if doc.ban_chinh:
                 counts.append(f"{doc.ban_chinh} {w.s('originals')}")
@@ -258,16 +268,23 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
             if doc.xuat_trinh:
                 counts.append(w.s("show_only"))
             item = f"- [ ] {w.tr(doc.ten)} — {', '.join(counts)}"
-            if doc.mau:
+            if doc.mau and doc.mau.url:
                 item += f" · [{w.s('download_form')}: {w.tr(doc.mau.ten)}]({md_url(doc.mau.url)})"
+            elif doc.mau:
+                item += f" · {w.s('form')}: {w.tr(doc.mau.ten)}"
             out.append(item)
         out.append("")
     out += [f"**{w.s('dossier_count')}:** {proc.so_luong_ho_so}", ""]
 
     out += [f"## {w.s('where')}", ""]
-    out += [f"**{w.s('address')}:** {w.tr(proc.dia_chi_tiep_nhan)}  ", f"**{w.s('hours')}:** {w.tr(proc.thoi_gian_tiep_nhan)}  "]
-    out += [f"**{w.s('agency')}:** " + ", ".join(
-        w.link_to(agency_uri(a), w.tr(cat.agencies[a].ten)) for a in proc.co_quan_thuc_hien)]
+    out += [
+        f"**{w.s('address')}:** "
+        + (w.tr(proc.dia_chi_tiep_nhan) if proc.dia_chi_tiep_nhan else w.s("not_stated")) + "  ",
+        f"**{w.s('hours')}:** "
+        + (w.tr(proc.thoi_gian_tiep_nhan) if proc.thoi_gian_tiep_nhan else w.s("not_stated")) + "  ",
+    ]
+    out += [f"**{w.s('agency')}:** " + (", ".join(
+        w.link_to(agency_uri(a), w.tr(cat.agencies[a].ten)) for a in proc.co_quan_thuc_hien) or w.s("not_stated"))]
     for key, ids in (
         ("competent", proc.co_quan_co_tham_quyen),
         ("delegated", proc.co_quan_duoc_uy_quyen),
@@ -279,6 +296,8 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
     out.append("")
 
     out += [f"## {w.s('steps')}", ""]
+    if not proc.trinh_tu:
+        out += [w.s("not_stated_long"), ""]
     for steps in proc.trinh_tu:
         if steps.truong_hop:
             out += [f"### {w.tr(steps.truong_hop)}", ""]
@@ -288,12 +307,17 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
     out += [w.tr_block(proc.yeu_cau_dieu_kien) if proc.yeu_cau_dieu_kien else w.s("no_conditions"), ""]
 
     out += [f"## {w.s('result')}", ""]
+    if not proc.ket_qua:
+        out.append(w.s("not_stated_long"))
     for res in proc.ket_qua:
         code = f" ({w.s('result_code')}: {md_escape(res.ma)})" if res.ma else ""
-        out.append(f"- {w.tr(res.ten)}{code}")
+        note = f": {w.tr(res.mo_ta)}" if res.mo_ta else ""
+        out.append(f"- {w.tr(res.ten)}{code}{note}")
     out.append("")
 
     out += [f"## {w.s('legal_basis')}", ""]
+    if not proc.can_cu_phap_ly:
+        out += [w.s("not_stated_long"), ""]
     for basis in proc.can_cu_phap_ly:
         doc_id = cat.document_for(basis.so_hieu)
         number = md_escape(basis.so_hieu)
@@ -332,6 +356,22 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
                     f"{w.link_to(set_uri(change.set_id), w.set_title(change.set_id))}"
                 )
             out.append("")
+
+    if proc.can_ra_soat:
+        # Nothing the importer could not structure is hidden from readers: it is shown word for word.
+        out += [f'??? note "{w.s("review")}"', "", f"    {w.s('review_note')}", ""]
+        for item in proc.can_ra_soat:
+            text = md_paragraphs(item.nguyen_van)
+            body = text if lang == "vi" else f'<div lang="vi" markdown="1">\n\n{text}\n\n</div>'
+            out += ["    " + line if line else "" for line in body.split("\n")] + [""]
+
+    if proc.nguon:
+        source = w.s("source_" + proc.nguon.co_so_du_lieu)
+        if proc.nguon.url:
+            source = f"[{source}]({md_url(proc.nguon.url)})"
+        if proc.nguon.so_quyet_dinh:
+            source += f", {w.s('national_decision')} {md_escape(proc.nguon.so_quyet_dinh)}"
+        out += [f"{w.s('source')}: {source}", ""]
 
     out += [f"*{w.s('last_reviewed')}: {w.date(proc.cap_nhat)}*", ""]
     out += [NOINDEX_CLOSE, "", _procedure_search_data(cat, proc, lang), ""]

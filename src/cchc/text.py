@@ -174,3 +174,11 @@ def old_tone_spellings(text: str) -> list[tuple[int, str, str]]:
         new_base = base.upper() if toned.isupper() else base
         out.append((match.start(), match.group(0), f"{head}{new_vowel}{new_base}"))
     return out
+
+
+def new_tone_spelling(text: str) -> str:
+    """``text`` in NFC with every old-style tone placement rewritten the new way ("hoà" -> "hòa")."""
+    text = nfc(text)
+    for offset, word, new in reversed(old_tone_spellings(text)):
+        text = text[:offset] + new + text[offset + len(word) :]
+    return text
