@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check fix schemas lint chromium bench-search new-procedure new-document new-news clean
+.PHONY: serve test build check fix schemas lint chromium bench-search new-procedure new-document new-news import clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ new-document: $(STAMP)
 
 new-news: $(STAMP)
 	$(PY) scripts/new_news.py $(KEY) $(if $(EN),--en)
+
+import: $(STAMP)
+	$(PY) scripts/import_procedures.py $(FROM)
 
 schemas: $(STAMP)
 	$(PY) scripts/make_schemas.py

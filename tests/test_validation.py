@@ -57,6 +57,11 @@ def test_sample_content_loads(site_copy: Path) -> None:
          "ten.vi: must not be empty or only spaces"),
         ("can_cu_phap_ly:\n", "can_cu_phap_ly: []\nold_can_cu:\n", "can_cu_phap_ly: []",
          "can_cu_phap_ly: must not be empty; give at least one item"),
+        # Only records written by the importer (with nguon) may leave these as the national database does.
+        ("    phi:\n      - ten: {vi: Phí cấp bản sao Giấy khai sinh, en: Fee for a copy of the birth certificate}\n"
+         "        so_tien: 4000\n", "    phi: null\n    old_fee:\n      - ten: Phí\n        so_tien: 4000\n", "phi: null",
+         "cach_thuc[1].phi: must be a list of fees, or [] when free"),
+        ("thoi_gian_tiep_nhan:", "old_hours:", "old_hours", "old_hours: unknown field"),
         ("lien_ket_dvc: https://", "lien_ket_dvc: javascript:alert(1)//https://", "lien_ket_dvc",
          "lien_ket_dvc: must be a web address starting with https:// or http://"),
     ],

@@ -39,7 +39,6 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "The national database does not give this yet; please ask the agency.",
     },
     "local_note": {"vi": "Lưu ý của tỉnh", "en": "Note from the province"},
-    "source": {"vi": "Nguồn", "en": "Source"},
     "source_cong-dvc-quoc-gia": {"vi": "Cổng Dịch vụ công quốc gia", "en": "National Public Service Portal"},
     "source_csdl-quoc-gia-tthc": {
         "vi": "Cơ sở dữ liệu quốc gia về thủ tục hành chính", "en": "National database of administrative procedures",

@@ -115,9 +115,11 @@ _CHANNEL_HEADER = re.compile(r"^\s*Hình thức nộp\s*Thời gian\s*Phí, lệ
 _UNIT = r"(?:Ngày làm việc|Ngày|Giờ|Tháng)"
 _TIME = rf"(?:(?P<so>\d+(?:[.,]\d+)?)(?:\s*(?P<unit>{_UNIT}))?|(?P<notime>{EMPTY}))"
 _MONEY = r"\d[\d.,]*\s*(?:Việt Nam Đồng|Đồng|đồng|USD)"
-_FEE = rf"(?P<fee>Miễn phí|{EMPTY}|{_MONEY}(?:\(/[^()]*\))?(?:\s*[,;]\s*{_MONEY}(?:\(/[^()]*\))?)*)"
+_PER = r"(?:\(/[^()]*\)|/[^\W\d_]+(?: [^\W\d_]+)?)"
+_FEE = rf"(?P<fee>Miễn phí|{EMPTY}|{_MONEY}{_PER}?(?:\s*[,;]\s*{_MONEY}{_PER}?)*)"
 _ROW = re.compile(rf"(?P<kind>{'|'.join(CHANNELS)}){_TIME}{_FEE}")
-_ONE_FEE = re.compile(r"(?P<amount>\d[\d.,]*)\s*(?P<cur>Việt Nam Đồng|Đồng|đồng|USD)(?:\(/(?P<per>[^()]*)\))?")
+_ONE_FEE = re.compile(r"(?P<amount>\d[\d.,]*)\s*(?P<cur>Việt Nam Đồng|Đồng|đồng|VNĐ|USD)"
+                      r"(?:\(/(?P<per>[^()]*)\)|/(?P<per2>[^\W\d_]+(?: [^\W\d_]+)?))?")
 
 
 def _time_limit(so: str | None, unit: str | None) -> dict[str, Any] | None:
@@ -129,8 +131,11 @@ def _time_limit(so: str | None, unit: str | None) -> dict[str, Any] | None:
     return {"so": int(value) if value.is_integer() else value, "don_vi": UNITS[unit.lower()]}
 
 
-def _fees(cell: str) -> list[dict[str, Any]] | None:
-    if cell == EMPTY or not cell:
+def parse_fees(cell: str) -> list[dict[str, Any]] | None:
+    """Fees in a cell or a phrase: "2,000 Việt Nam Đồng(/trang)" and "2.000 đồng/trang" both give 2000 VND per
+    trang; "Miễn phí" gives []; no information gives None."""
+    cell = clean(cell)
+    if not cell:
         return None
     if cell == "Miễn phí":
         return []
@@ -140,8 +145,9 @@ def _fees(cell: str) -> list[dict[str, Any]] | None:
         if amount == 0:
             continue
         fee: dict[str, Any] = {"ten": "Phí, lệ phí", "so_tien": amount, "tien_te": CURRENCIES[m.group("cur").lower()]}
-        if m.group("per"):
-            fee["tinh_theo"] = m.group("per").strip()
+        per = m.group("per") or m.group("per2")
+        if per and per.strip():
+            fee["tinh_theo"] = per.strip()
         fees.append(fee)
     return fees
 
@@ -176,12 +182,14 @@ def parse_channels(text: str, rec: Parsed) -> list[dict[str, Any]]:
         end = rows[i + 1].start() if i + 1 < len(rows) else len(body)
         rest = body[m.end() : end]
         fee_cell = m.group("fee")
-        fees = _fees(fee_cell)
-        # The fee cell may carry its per-unit as "(/hồ sơ (Thông tư ...))" with nested parentheses.
+        fees = parse_fees(fee_cell)
         notes = []
-        if fees and rest.startswith("("):
+        if fees and rest.startswith("(/"):
+            # A per-unit with a note inside it: "(/hồ sơ (Thông tư số 64/2025/TT-BTC))".
             close = _balanced(rest, 0)
-            notes.append(rest[1 : close - 1])
+            unit, _, note = rest[2 : close - 1].partition(" (")
+            fees[-1]["tinh_theo"] = unit.strip()
+            notes.append(note.removesuffix(")"))
             rest = rest[close:]
         if rest.startswith("("):
             close = _balanced(rest, 0)
@@ -251,9 +259,8 @@ def _row_end(text: str, m: re.Match[str]) -> bool:
 
 def _split_form(cell: str) -> tuple[str, str | None]:
     """'Tờ khai đăng ký khai sinhMau TK.docx' -> ('Tờ khai đăng ký khai sinh', 'Mau TK.docx')."""
-    m = None
-    for m in _FORM_FILE.finditer(cell):
-        pass
+    matches = list(_FORM_FILE.finditer(cell))
+    m = matches[-1] if matches else None
     if m is None or cell[m.end() :].strip():
         return cell, None
     head = cell[: m.start()]

@@ -12,7 +12,16 @@ from typing import Annotated, Any, Literal
 from typing import get_args as typing_args
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .text import nfc
 
@@ -184,6 +193,15 @@ _REQUIRED_UNLESS_IMPORTED = (
 class Procedure(Record):
     """Thủ tục hành chính: one administrative procedure, one file named by its code."""
 
+    # The editor's schema says what _complete checks: without nguon, the lists and the address/hours are required.
+    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_extra={
+        "if": {"not": {"required": ["nguon"]}},
+        "then": {
+            "required": [*_REQUIRED_UNLESS_IMPORTED, "dia_chi_tiep_nhan", "thoi_gian_tiep_nhan"],
+            "properties": {name: {"minItems": 1} for name in _REQUIRED_UNLESS_IMPORTED},
+        },
+    })
+
     ma_thu_tuc: ProcedureCode
     ma_dia_phuong: str | None = Field(
         None, description="Mã địa phương: local code such as 1.001193.000.00.00.H32"
@@ -231,18 +249,44 @@ class Procedure(Record):
             raise ValueError("lien_ket_dvc is required when muc_do_dvc is toan-trinh or mot-phan")
         return self
 
-    @model_validator(mode="after")
-    def _complete(self) -> Procedure:
-        """Hand-written records give every part; imported ones may be as empty as the national record."""
-        if self.nguon is None:
-            missing = [name for name in _REQUIRED_UNLESS_IMPORTED if not getattr(self, name)]
-            missing += [name for name in ("dia_chi_tiep_nhan", "thoi_gian_tiep_nhan") if getattr(self, name) is None]
-            if missing:
-                raise ValueError(f"missing {', '.join(missing)}: a record not imported from the national database "
-                                 "must give them")
-            if any(ch.thoi_han is None or ch.phi is None for ch in self.cach_thuc):
-                raise ValueError("every channel in cach_thuc needs thoi_han and phi (phi: [] when free)")
-        return self
+    @model_validator(mode="wrap")
+    @classmethod
+    def _complete(cls, data: Any, handler: Any) -> Procedure:
+        """Hand-written records give every part; imported ones may be as empty as the national record.
+
+        Checked on the raw data, so these problems are reported together with every other one in the file.
+        """
+        errors: list[InitErrorDetails] = []
+        if isinstance(data, dict) and data.get("nguon") is None:
+            errors += [
+                InitErrorDetails(type=PydanticCustomError("too_short", "must not be empty; give at least one item"),
+                                 loc=(name,), input=data.get(name))
+                for name in _REQUIRED_UNLESS_IMPORTED if data.get(name) in (None, [])
+            ]
+            errors += [InitErrorDetails(type="missing", loc=(name,), input=data)
+                       for name in ("dia_chi_tiep_nhan", "thoi_gian_tiep_nhan") if data.get(name) is None]
+            channels = data.get("cach_thuc")
+            for i, channel in enumerate(channels if isinstance(channels, list) else []):
+                if isinstance(channel, dict):
+                    if channel.get("thoi_han") is None:
+                        errors.append(InitErrorDetails(type="missing", loc=("cach_thuc", i, "thoi_han"), input=channel))
+                    if "phi" in channel and channel["phi"] is None:  # left out means free; null means unknown
+                        errors.append(InitErrorDetails(
+                            type=PydanticCustomError("fees_unknown", "must be a list of fees, or [] when free"),
+                            loc=("cach_thuc", i, "phi"), input=None))
+        try:
+            result: Procedure = handler(data)
+        except ValidationError as exc:
+            if not errors:
+                raise
+            found: list[InitErrorDetails] = [
+                InitErrorDetails(type=e["type"], loc=e["loc"], input=e["input"], ctx=e.get("ctx", {}))
+                for e in exc.errors()
+            ]
+            raise ValidationError.from_exception_data(cls.__name__, found + errors) from None
+        if errors:
+            raise ValidationError.from_exception_data(cls.__name__, errors)
+        return result
 
 
 class Replacement(Record):

@@ -360,8 +360,8 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
     if proc.can_ra_soat:
         # Nothing the importer could not structure is hidden from readers: it is shown word for word.
         out += [f'??? note "{w.s("review")}"', "", f"    {w.s('review_note')}", ""]
-        for item in proc.can_ra_soat:
-            text = md_paragraphs(item.nguyen_van)
+        for review in proc.can_ra_soat:
+            text = md_paragraphs(review.nguyen_van)
             body = text if lang == "vi" else f'<div lang="vi" markdown="1">\n\n{text}\n\n</div>'
             out += ["    " + line if line else "" for line in body.split("\n")] + [""]
 

@@ -74,6 +74,9 @@ thu_tuc_lien_quan: []           # Mã các thủ tục liên quan
 quyet_dinh_cong_bo: null        # Tên tệp (không có .yml) của quyết định công bố trong procedures/sets/
 trang_thai: con-hieu-luc        # con-hieu-luc, da-sua-doi, bai-bo
 cap_nhat: {today}               # Ngày cập nhật, YYYY-MM-DD
+ghi_chu: null                   # Lưu ý riêng của tỉnh cho người dân (không có thì để null)
+nguon: null                     # Nguồn: chỉ do công cụ nhập từ CSDL quốc gia ghi; hồ sơ tự soạn để null
+can_ra_soat: []                 # Cần rà soát: công cụ nhập ghi văn bản chưa chuẩn hóa; sửa xong thì xóa mục
 """
 
 DOCUMENT = """\

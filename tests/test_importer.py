@@ -1,0 +1,357 @@
+"""The importer on the 273 real national records in ../shared/corpus: every record imports, validates and
+builds in both languages beside the sample content; no word of a record's substance is lost; re-importing is
+byte-identical; a newer record updates the national fields and keeps the editors' ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, SHARED, build_site, make_site_copy
+
+from cchc.catalogue import load_catalogue
+from cchc.importer import (
+    Parsed,
+    parse_channels,
+    parse_documents,
+    parse_fees,
+    parse_legal,
+    parse_results,
+    run_import,
+    split_names,
+)
+from cchc.pages import page_url, procedure_uri
+from cchc.text import new_tone_spelling
+
+CORPUS = SHARED / "corpus" / "dichvucong"
+SOURCES = [CORPUS / "procedures", CORPUS / "procedures-bqp"]
+RECORDS = sorted([*SOURCES[0].glob("*.json"), *SOURCES[1].glob("*.json")])
+TODAY = dt.date(2026, 11, 23)
+
+
+def code_of(path: Path) -> str:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    code = data["ma_thu_tuc"] if "ma_thu_tuc" in data else data["metadata"]["mã_thủ_tục"]
+    return unicodedata.normalize("NFC", code).strip()
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes()
+            for folder in ("procedures", "data") for p in sorted((root / folder).rglob("*.yml"))}
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list, str, dict[str, bytes]]:
+    """The sample site with all shared records imported into it (and the files as they were right after)."""
+    root = make_site_copy(tmp_path_factory.mktemp("imported"))
+    outcomes, report = run_import(root, SOURCES, today=TODAY)
+    return root, outcomes, report, snapshot(root)
+
+
+@pytest.fixture(scope="module")
+def imported_site(imported: tuple[Path, list, str, dict[str, bytes]]) -> Path:
+    return build_site(imported[0])
+
+
+def test_all_records_import_and_validate(imported: tuple[Path, list, str, dict[str, bytes]]) -> None:
+    root, outcomes, report, _ = imported
+    assert len(RECORDS) == 273
+    assert [o for o in outcomes if o.status == "failed"] == []
+    # The 40 sample procedures came from the same national records: they are updated, the rest are new.
+    sample = {p.stem for p in (ROOT / "procedures").glob("*.yml")}
+    assert {o.code for o in outcomes if o.status == "updated"} == sample
+    assert sum(o.status == "written" for o in outcomes) == 273 - len(sample)
+    assert f"read 273, written {273 - len(sample)}, updated {len(sample)}, unchanged 0" in report
+    assert "failed 0" in report
+    catalogue = load_catalogue(root)  # raises ContentError with file:line messages on any problem
+    assert {code_of(p) for p in RECORDS} <= set(catalogue.procedures)
+    # New taxonomy entries were added so the set builds without a hand edit, and the editors' entries stayed.
+    fields = yaml.safe_load((root / "data/fields.yml").read_text(encoding="utf-8"))
+    assert fields["ho-tich"]["ten"] == {"vi": "Hộ tịch", "en": "Civil status registration"}
+    assert "ung-pho-su-co-tran-dau" in fields  # "Ứng phó sự cố tràn dầu", only in the Ministry of Defence records
+    assert (root / "data/fields.yml").read_text(encoding="utf-8").startswith(
+        (ROOT / "data/fields.yml").read_text(encoding="utf-8"))
+
+
+def test_imported_records_build_in_both_languages(imported_site: Path) -> None:
+    catalogue = load_catalogue(imported_site.parent)
+    for path in RECORDS:
+        proc = catalogue.procedures[code_of(path)]
+        url = page_url(procedure_uri(proc))
+        for lang_root in (imported_site, imported_site / "en"):
+            page = (lang_root / url / "index.html").read_text(encoding="utf-8")
+            assert proc.ma_thu_tuc in page
+    # A record with text the importer could not structure shows that text, word for word, to readers too.
+    flagged = next(p for p in catalogue.procedures.values() if p.can_ra_soat)
+    page = (imported_site / page_url(procedure_uri(flagged)) / "index.html").read_text(encoding="utf-8")
+    assert "Thông tin nguyên văn chờ chuẩn hóa" in page
+    first = flagged.can_ra_soat[0].nguyen_van.split()[:4]
+    assert " ".join(first) in re.sub(r"<[^>]+>", "", page).replace("\n", " ")
+
+
+# --- nothing lost ---------------------------------------------------------------------------------------------
+
+PORTAL_FIELDS = (
+    "ten_thu_tuc", "linh_vuc", "cap_thuc_hien", "loai_thu_tuc", "doi_tuong_thuc_hien", "co_quan_thuc_hien",
+    "co_quan_co_tham_quyen", "co_quan_duoc_uy_quyen", "co_quan_phoi_hop", "dia_chi_tiep_nhan",
+    "trinh_tu_thuc_hien", "cach_thuc_thuc_hien", "thanh_phan_ho_so", "can_cu_phap_ly", "yeu_cau_dieu_kien",
+    "ket_qua_xu_ly",
+)
+# Table headers, the cell vocabulary that became structure (channel kinds, units, currencies, counts) and the
+# portal page's own interface text, which the importer removes on purpose.
+STRUCTURE = (
+    r"Hình thức nộp", r"Thời gian", r"Phí, lệ phí", r"Mô tả", r"Tên giấy tờ", r"Mẫu đơn, tờ khai", r"Số lượng",
+    r"Tên văn bản pháp lý", r"Mã văn bản", r"Không có thông tin", r"Trực tuyến", r"Dịch vụ bưu chính",
+    r"Trực tiếp", r"Ngày làm việc", r"Ngày", r"Giờ", r"Tháng", r"Miễn phí", r"Việt Nam Đồng", r"Đồng", r"USD",
+    r"\d bản chính", r"\d bản sao", r"Bản chính:", r"Bản sao:", r"Mã:", r"Từ khóa.*?(?=Mô tả|$)",
+    r"Chọn cơ quan thực hiện.*$", r"Cấp", r"Phí :", r"Quyết định số",
+)
+WORD = re.compile(r"\w+")
+
+
+def _split_runs(text: str) -> str:
+    """Table cells run together ("Xây dựng144/2025/NĐ-CPLuật"): break at case and letter/digit changes."""
+    out = []
+    for i, ch in enumerate(text):
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if (prev.isalpha() and ch.isdigit()) or (prev.isdigit() and ch.isalpha()) or (
+                prev.islower() and ch.isupper()) or (prev.isupper() and ch.isupper() and nxt.islower()):
+            out.append(" ")
+        out.append(ch)
+    return "".join(out)
+
+
+def words(text: str) -> set[str]:
+    text = re.sub(r"(?<=\d)[.,](?=\d{3}\b)", "", new_tone_spelling(text))  # 2,000 and 2.000 are 2000
+    return {w.lower() for w in WORD.findall(_split_runs(text))}
+
+
+def substantive_text(data: dict) -> str:
+    if "metadata" in data:
+        parts = [*data["metadata"].values(), *data.get("content", {}).values()]
+        for rows in data.get("tables", {}).values():
+            for row in rows:
+                parts += row.values()
+    else:
+        parts = [data.get(key) or "" for key in PORTAL_FIELDS]
+    text = new_tone_spelling("\n".join(str(p) for p in parts if p)).replace("\xa0", " ")
+    for pattern in STRUCTURE:
+        text = re.sub(pattern, " ", text, flags=re.S)
+    return text
+
+
+def lost_words(source: set[str], written: set[str], letters: str) -> set[str]:
+    """Source words that are not written. A word the flattening glued together ("2020" + "68" in "202068",
+    "CP" + "Luật") counts as written when its parts are; so does a number written without its leading zero
+    ("07 Ngày" becomes so: 7)."""
+    numbers = {w.lstrip("0") for w in written if w.isdigit()}
+    return {w for w in source - written
+            if w not in letters
+            and not (w.isdigit() and w.lstrip("0") in numbers)
+            and not any(w[:i] in written and w[i:] in written for i in range(1, len(w)))}
+
+
+def test_no_word_of_any_record_is_lost(imported: tuple[Path, list, str, dict[str, bytes]]) -> None:
+    root = imported[0]
+    taxonomy = "".join((root / "data" / f"{k}.yml").read_text(encoding="utf-8")
+                       for k in ("fields", "levels", "audiences", "agencies"))
+    losses = {}
+    for path in RECORDS:
+        written = (root / "procedures" / f"{code_of(path)}.yml").read_text(encoding="utf-8") + taxonomy
+        source = words(substantive_text(json.loads(path.read_text(encoding="utf-8"))))
+        letters = "".join(WORD.findall(new_tone_spelling(written).lower()))
+        lost = lost_words(source, words(written), letters)
+        if lost:
+            losses[path.name] = sorted(lost)
+    assert losses == {}
+
+
+def test_the_word_check_notices_a_dropped_sentence(imported: tuple[Path, list, str, dict[str, bytes]]) -> None:
+    """The check above is not vacuous: drop one step from a written record and it reports the step's words."""
+    root = imported[0]
+    path = next(p for p in RECORDS if "1.000080" in p.name)
+    written = (root / "procedures/1.000080.yml").read_text(encoding="utf-8")
+    record = yaml.safe_load(written)
+    dropped = record["trinh_tu"][0]["cac_buoc"].pop(0)  # "Nếu lựa chọn hình thức nộp hồ sơ trực tiếp, ..."
+    text = dropped["vi"] if isinstance(dropped, dict) else dropped
+    assert "Trung tâm phục vụ hành chính công có thẩm quyền" in text
+    written = yaml.safe_dump(record, allow_unicode=True)
+    source = words(substantive_text(json.loads(path.read_text(encoding="utf-8"))))
+    letters = "".join(WORD.findall(new_tone_spelling(written).lower()))
+    lost = lost_words(source, words(written), letters)
+    assert lost, "dropping a step must lose some of its words"
+
+
+# --- re-import ------------------------------------------------------------------------------------------------
+
+def test_reimport_is_byte_identical(tmp_path: Path, imported: tuple[Path, list, str, dict[str, bytes]]) -> None:
+    root, _, _, first = imported
+    outcomes, report = run_import(root, SOURCES, today=TODAY + dt.timedelta(days=30))
+    assert {o.status for o in outcomes} == {"unchanged"}
+    assert "unchanged 273" in report
+    assert snapshot(root) == first
+
+
+EDITED = {
+    "ten": {"vi": "Thủ tục đăng ký khai sinh", "en": "Birth registration"},
+    "thoi_gian_tiep_nhan": {"vi": "Sáng thứ Hai đến thứ Sáu", "en": "Weekday mornings"},
+    "ghi_chu": {"vi": "Mang theo bản gốc để đối chiếu.", "en": "Bring the originals."},
+    "muc_do_dvc": "toan-trinh",
+    "lien_ket_dvc": "https://dichvucong.khanhhoa.gov.vn/",
+}
+
+
+def test_newer_record_updates_national_fields_and_keeps_the_editors(tmp_path: Path) -> None:
+    root = make_site_copy(tmp_path / "site")
+    source = next(p for p in RECORDS if p.name.endswith("__1.001193.json"))
+    data = json.loads(source.read_text(encoding="utf-8"))
+    data["ten_thu_tuc"] = "Thủ tục đăng ký khai sinh"
+    one = tmp_path / "1.001193.json"
+    one.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    run_import(root, [one], today=TODAY)
+    target = root / "procedures/1.001193.yml"
+
+    # An editor translates and adds local information.
+    record = yaml.safe_load(target.read_text(encoding="utf-8"))
+    record.update(EDITED)
+    doc = record["thanh_phan_ho_so"][0]["giay_to"][0]
+    doc["ten"] = {"vi": doc["ten"], "en": "Birth registration form"}
+    target.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    # The national database publishes a new version: a fee changes, a step is added.
+    data["cach_thuc_thuc_hien"] = data["cach_thuc_thuc_hien"].replace(
+        "Trực tuyến1Miễn phí", "Trực tuyến1 Ngày làm việc8,000 Việt Nam Đồng")
+    data["trinh_tu_thuc_hien"] += "\n- Bước bổ sung: nhận kết quả qua tài khoản định danh điện tử."
+    one.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    outcomes, _ = run_import(root, [one], today=TODAY + dt.timedelta(days=7))
+    assert [o.status for o in outcomes] == ["updated"]
+
+    new = yaml.safe_load(target.read_text(encoding="utf-8"))
+    for key, value in EDITED.items():
+        assert new[key] == value, key
+    assert new["thanh_phan_ho_so"][0]["giay_to"][0]["ten"] == doc["ten"]
+    assert new["cach_thuc"][0] == {"hinh_thuc": "truc-tuyen", "thoi_han": {"so": 1, "don_vi": "ngay-lam-viec"},
+                                   "phi": [{"ten": "Phí, lệ phí", "so_tien": 8000, "tien_te": "VND"}]}
+    assert new["trinh_tu"][0]["cac_buoc"][-1] == "Bước bổ sung: nhận kết quả qua tài khoản định danh điện tử."
+    assert new["cap_nhat"] == str(TODAY + dt.timedelta(days=7))
+    load_catalogue(root)  # still valid
+
+
+def test_failures_are_reported_and_the_rest_imported(tmp_path: Path) -> None:
+    root = make_site_copy(tmp_path / "site")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(next(p for p in RECORDS if p.name.endswith("__1.001193.json")), folder / "a.json")
+    (folder / "b.json").write_text('{"ma_thu_tuc": "1.0", ', encoding="utf-8")
+    (folder / "c.json").write_text('{"hello": 1}', encoding="utf-8")
+    no_title = json.loads((folder / "a.json").read_text(encoding="utf-8"))
+    no_title.update(ma_thu_tuc="9.999999", ten_thu_tuc="Không có thông tin")
+    (folder / "d.json").write_text(json.dumps(no_title, ensure_ascii=False), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/import_procedures.py"), "--root", str(root), str(folder)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert any(ln.endswith("b.json: failed: not valid JSON: Expecting property name enclosed in double quotes "
+                           "at line 1, column 23") for ln in lines), lines
+    assert any(ln.endswith("c.json: failed: not a procedure record: expected the keys ma_thu_tuc and ten_thu_tuc "
+                           "(a portal page) or metadata.mã_thủ_tục (a database export)") for ln in lines), lines
+    assert any(ln.endswith("d.json: failed: the national record has no ten; nothing written") for ln in lines)
+    assert "read 4, written 0, updated 1, unchanged 0, flagged for review 1, failed 3" in lines
+    assert not (root / "procedures/9.999999.yml").exists()
+
+
+# --- the parsers, on the quirks the corpus README lists -------------------------------------------------------
+
+def rec() -> Parsed:
+    return Parsed("1.000000", {}, {}, {})
+
+
+def test_fee_formats() -> None:
+    per_page = [{"ten": "Phí, lệ phí", "so_tien": 2000, "tien_te": "VND", "tinh_theo": "trang"}]
+    assert parse_fees("2,000 Việt Nam Đồng(/trang)") == per_page
+    assert parse_fees("2.000 đồng/trang") == per_page
+    assert parse_fees("10 USD(/bản)") == [{"ten": "Phí, lệ phí", "so_tien": 10, "tien_te": "USD", "tinh_theo": "bản"}]
+    assert parse_fees("Miễn phí") == []
+    assert parse_fees("Không có thông tin") is None
+
+
+def test_channel_table() -> None:
+    r = rec()
+    text = ("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến5 Ngày làm việc800,000 Việt Nam Đồng(/hồ sơ (Thông tư "
+            "số 64/2025/TT-BTC))Nộp qua Cổng.Dịch vụ bưu chính7Miễn phí(Do HĐND tỉnh quyết định.)"
+            "Trực tiếpKhông có thông tinKhông có thông tin")
+    assert parse_channels(text, r) == [
+        {"hinh_thuc": "truc-tuyen", "thoi_han": {"so": 5, "don_vi": "ngay-lam-viec"},
+         "phi": [{"ten": "Phí, lệ phí", "so_tien": 800000, "tien_te": "VND", "tinh_theo": "hồ sơ"}],
+         "mo_ta": "Thông tư số 64/2025/TT-BTC\nNộp qua Cổng."},
+        {"hinh_thuc": "buu-chinh", "phi": [], "mo_ta": "Do HĐND tỉnh quyết định."},
+        {"hinh_thuc": "truc-tiep", "phi": None},
+    ]
+    # A time without its unit is not guessed: it goes to review, word for word.
+    assert r.review == [{"truong": "cach_thuc", "ly_do": "thời hạn không ghi đơn vị (Dịch vụ bưu chính)",
+                         "nguyen_van": "Dịch vụ bưu chính: thời hạn 7"}]
+
+
+def test_documents_table() -> None:
+    r = rec()
+    text = ("a) Trường hợp đăng ký mới:Tên giấy tờMẫu đơn, tờ khaiSố lượng- Đơn đăng ký hoạt độngMẫu 05TP.docx"
+            "1 bản chínhBản sao Quyết định thành lập (01 bản chính hoặc 01 bản sao).0 bản chính,1 bản sao"
+            "* Giấy tờ phải xuất trình:Tên giấy tờMẫu đơn, tờ khaiSố lượngGiấy tờ tùy thân gồm:0 bản chính")
+    assert parse_documents(text, r) == [
+        {"truong_hop": "a) Trường hợp đăng ký mới", "giay_to": [
+            {"ten": "- Đơn đăng ký hoạt động", "mau": {"ten": "Mẫu 05TP.docx"}, "ban_chinh": 1},
+            {"ten": "Bản sao Quyết định thành lập (01 bản chính hoặc 01 bản sao).", "ban_sao": 1},
+        ]},
+        {"truong_hop": "* Giấy tờ phải xuất trình", "giay_to": [
+            {"ten": "Giấy tờ tùy thân gồm:", "xuat_trinh": True},
+        ]},
+    ]
+    assert r.review == []
+
+
+def test_results_lose_the_page_text_and_keep_their_codes() -> None:
+    r = rec()
+    text = ("Giấy khai sinhMã: KQ.G15.000031- Trích lục khai sinhMã: KQ.G15.000032Từ khóaKhông có thông tinMô tả"
+            "Không có thông tinChọn cơ quan thực hiệnTỉnh/ Thành phốBộ ngành-- Chọn Tỉnh/ Thành phố --Nộp hồ sơ")
+    assert parse_results(text, r) == [{"ten": "Giấy khai sinh", "ma": "KQ.G15.000031"},
+                                      {"ten": "Trích lục khai sinh", "ma": "KQ.G15.000032"}]
+
+
+def test_legal_basis_pairs_and_unreadable_tail() -> None:
+    r = rec()
+    text = ("Tên văn bản pháp lýMã văn bảnLuật Hộ tịch 201460/2014/QH13Nghị định quy định chi tiết123/2015/NĐ-CP"
+            "Quyết định công bố của Bảo hiểm xã hội838/QĐ-BHXH")
+    assert parse_legal(text, r) == [
+        {"so_hieu": "60/2014/QH13", "trich_yeu": "Luật Hộ tịch 2014"},
+        {"so_hieu": "123/2015/NĐ-CP", "trich_yeu": "Nghị định quy định chi tiết"},
+    ]
+    assert r.review[0]["nguyen_van"] == "Quyết định công bố của Bảo hiểm xã hội838/QĐ-BHXH"
+
+
+def test_lists_keep_commas_inside_names() -> None:
+    assert split_names("Công dân Việt Nam, Tổ chức (không bao gồm doanh nghiệp, HTX), Cán bộ, công chức, viên chức") \
+        == ["Công dân Việt Nam", "Tổ chức (không bao gồm doanh nghiệp, HTX)", "Cán bộ, công chức, viên chức"]
+    assert split_names("Cấp bộ, Cấp tỉnh, Cấp xã") == ["Cấp bộ", "Cấp tỉnh", "Cấp xã"]
+
+
+def test_decomposed_and_old_style_text_is_written_composed(tmp_path: Path) -> None:
+    root = make_site_copy(tmp_path / "site")
+    data = json.loads(next(p for p in RECORDS if p.name.endswith("__1.001193.json")).read_text(encoding="utf-8"))
+    data["ten_thu_tuc"] = unicodedata.normalize("NFD", "Thủ tục đăng ký khai sinh tại Ủy ban hoà giải")
+    one = tmp_path / "r.json"
+    one.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    run_import(root, [one], today=TODAY)
+    text = (root / "procedures/1.001193.yml").read_text(encoding="utf-8")
+    assert unicodedata.is_normalized("NFC", text)
+    assert "ten: Thủ tục đăng ký khai sinh tại Ủy ban hòa giải" in text
