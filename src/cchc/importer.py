@@ -253,7 +253,12 @@ _FORM_FILE = re.compile(r"\.(?:docx?|xlsx?|pdf|odt|rtf|zip)\b", re.I)
 
 
 def _row_end(text: str, m: re.Match[str]) -> bool:
-    after = text[m.end() : m.end() + 1]
+    """Counts end a row when the next row starts right after them (a capital, a dash, "b)") or the text ends;
+    "(01 bản chính hoặc 01 bản sao)" inside a name is followed by a space, a word or a bracket."""
+    after = text[m.end() : m.end() + 2]
+    if re.match(r"[a-zđ]\)", after):
+        return True
+    after = after[:1]
     return after == "" or not (after.isspace() or after == ")" or after.islower() or after in ",.;")
 
 
@@ -270,7 +275,9 @@ def _split_form(cell: str) -> tuple[str, str | None]:
         prev, ch = head[i - 1], head[i]
         if prev in ".;:)" and not ch.isspace():
             cut = i
-        elif prev.islower() and ch.isupper():
+        elif (prev.islower() and ch.isupper()) or (
+                (prev.isupper() or prev.isdigit()) and ch.isupper() and head[i + 1 : i + 2].islower()
+                and head[i - 1 : i + 2] != "TTg"):  # "...NĐ-CPĐơn đăng ký.docx", "...2026Mau.docx"; not "QĐ-TTg"
             cut = i
             break
     if cut == 0:
