@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check fix schemas lint chromium bench-search new-procedure new-document new-news import clean
+.PHONY: serve test build check fix schemas lint chromium npm bench-search new-procedure new-document new-news import clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -61,7 +61,11 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
-test: $(STAMP) chromium
+# axe-core (accessibility checks in the browser tests), pinned in pyproject.toml, from the npm registry.
+npm: $(STAMP)
+	$(PY) scripts/fetch_npm.py
+
+test: $(STAMP) chromium npm
 	$(VENV)/bin/ruff check src hooks scripts tests benchmarks
 	$(VENV)/bin/mypy
 	$(PY) -m pytest

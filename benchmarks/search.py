@@ -111,7 +111,7 @@ def _measure_once(browser: Any, base: str, query: str, material: bool) -> dict[s
     else:
         page.fill("#cchc-q", query)
         page.evaluate("window.__submit = performance.now(); document.querySelector('form.cchc-search-page').requestSubmit()")
-    page.wait_for_function("window.__first !== undefined", timeout=120000)
+    page.wait_for_function("() => window.__first !== undefined", timeout=120000)
     first_ms = page.evaluate("window.__first - window.__submit")
     first_wall = page.evaluate("window.__firstWall")
     page.wait_for_timeout(300)  # let the last response events arrive

@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from cchc.catalogue import Catalogue, load_catalogue
 from cchc.completeness import missing_from_outputs
 from cchc.coverage import translation_coverage
+from cchc.csp import with_csp
 from cchc.document_pages import plan_document_pages
 from cchc.feeds import (
     FEED_LIMIT,
@@ -37,6 +38,7 @@ from cchc.news import NEWS_DIR
 from cchc.news_pages import news_alternates, plan_news_pages, story_body
 from cchc.pages import (
     PageSpec,
+    decorative_checkboxes,
     missing_outputs,
     page_url,
     plan_procedure_pages,
@@ -44,6 +46,7 @@ from cchc.pages import (
     published_procedures,
     set_uri,
 )
+from cchc.portal_pages import plan_portal_pages, report_link, tel
 from cchc.problems import ContentError
 from cchc.sanitize import sanitize_html
 from cchc.search import folded_block, run_pagefind
@@ -87,6 +90,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     specs += plan_document_pages(catalogue, lang)
     specs += plan_news_pages(catalogue, lang)
     specs += plan_search_pages(catalogue, lang)
+    specs += plan_portal_pages(catalogue, lang)
     state = BuildState(lang, catalogue, specs, set(), news_alternates(catalogue, lang), {},
                        root, git_last_changed(root), head_date(root),
                        {spec.src_uri: (spec.edit_uri, spec.record) for spec in specs})
@@ -94,6 +98,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Theme templates such as 404.html render before any page: give them the home page's links.
     config.extra["alternate"] = alternate_links(config.site_url or "/", lang, "")
     config.extra["feeds"] = autodiscovery_links(catalogue, lang, "")
+    province = catalogue.province
+    config.extra["cchc_footer"] = {
+        "agency_label": t("responsible_agency", lang), "agency": province.co_quan_chu_tri.get(lang),
+        "person_label": t("responsible_person", lang), "person": province.nguoi_chiu_trach_nhiem.get(lang),
+        "address": province.dia_chi.get(lang), "phone": province.dien_thoai, "phone_tel": tel(province.dien_thoai), "email": province.email,
+        "licence_label": t("licence", lang), "licence": province.giay_phep.get(lang) if province.giay_phep else "",
+        "accessibility": t("accessibility", lang), "report": t("report_problem", lang),
+    }
     return config
 
 
@@ -142,6 +154,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         text = sanitize_html(html[body[0] : body[1]])
         html = html[: body[0]] + text + html[body[1] :]
         state.story_html[page.file.src_uri] = text.strip()  # the feeds carry the sanitized text
+    html = decorative_checkboxes(html)
     search = page.meta.get("search")
     if not (isinstance(search, dict) and search.get("exclude")):
         # Pagefind folds Vietnamese marks itself except đ: add the accent-free forms of đ-words, hidden.
@@ -160,9 +173,25 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     if page.file.src_uri not in state.sources and page.file.abs_src_path:
         source = Path(page.file.abs_src_path).resolve().relative_to(state.root.resolve()).as_posix()
     when = last_updated(state.catalogue, source, record, state.lastmod, state.head)
+    if catalogue_portal_email(state) and page.canonical_url:
+        page.meta["cchc_report"] = report_link(catalogue_portal_email(state), page.canonical_url,
+                                               unescape(page.title or ""), state.lang)
     page.meta["cchc_updated"] = None if when is None else {
         "label": t("last_updated", state.lang), "iso": when.isoformat(), "text": format_date(when, state.lang)}
     return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return with_csp(output)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return with_csp(output) if template_name.endswith(".html") else output
+
+
+def catalogue_portal_email(state: BuildState) -> str:
+    portal = state.catalogue.portal
+    return portal.feedback.email_phan_anh if portal else ""
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -36,7 +36,7 @@ def tiny_site(dest: Path) -> Path:
     (dest / "documents").mkdir()
     shutil.copy(ROOT / DOC, dest / DOC)
     (dest / "docs/tin-tuc/2026").mkdir(parents=True)
-    for name in ("index.md", "index.en.md", "gioi-thieu.md"):
+    for name in ("gioi-thieu.md", "tiep-can.md", "tiep-can.en.md"):
         shutil.copy(ROOT / "docs" / name, dest / "docs" / name)
     shutil.copytree(ROOT / "docs/assets", dest / "docs/assets")
     (dest / STORY).write_text(STORY_SAMPLE, encoding="utf-8")

@@ -30,7 +30,7 @@ def search(browser, base_url: str, query: str, lang: str = "vi", everything: boo
     while everything and page.locator(".cchc-more").count():
         shown = page.locator(".cchc-result").count()
         page.locator(".cchc-more").click()
-        page.wait_for_function(f"document.querySelectorAll('.cchc-result').length > {shown}")
+        page.wait_for_function(f"() => document.querySelectorAll('.cchc-result').length > {shown}")
     results = page.evaluate("""() => [...document.querySelectorAll('.cchc-result')].map(li => ({
         url: li.querySelector('a').getAttribute('href'),
         title: li.querySelector('.cchc-result__title').textContent,
@@ -168,22 +168,22 @@ def test_finder_filters_combine_with_words(browser, base_url: str) -> None:  # t
     page.wait_for_selector("form.cchc-finder:not([hidden])")
     page.select_option("#cchc-f-field", label="Hộ tịch")
     expected = sum(1 for p in cat.procedures.values() if p.linh_vuc == "ho-tich")
-    page.wait_for_function(f"document.querySelector('.cchc-search-status').textContent === '{expected} thủ tục phù hợp'")
+    page.wait_for_function(f"() => document.querySelector('.cchc-search-status').textContent === '{expected} thủ tục phù hợp'")
     page.select_option("#cchc-f-level", label="Cấp xã")
     both = sum(1 for p in cat.procedures.values() if p.linh_vuc == "ho-tich" and "xa" in p.cap_thuc_hien)
-    page.wait_for_function(f"document.querySelector('.cchc-search-status').textContent === '{both} thủ tục phù hợp'")
+    page.wait_for_function(f"() => document.querySelector('.cchc-search-status').textContent === '{both} thủ tục phù hợp'")
     page.fill("#cchc-f-q", "ket hon")
-    page.wait_for_function("document.querySelector('.cchc-search-status').textContent === '2 thủ tục phù hợp'")
+    page.wait_for_function("() => document.querySelector('.cchc-search-status').textContent === '2 thủ tục phù hợp'")
     titles = page.locator(".cchc-result__title").all_inner_texts()
     assert titles == ["Thủ tục đăng ký kết hôn", "Thủ tục đăng ký kết hôn có yếu tố nước ngoài tại khu vực biên giới"]
     # The choices are in the address, so the list can be shared and reopened.
     shared = page.url
     page.goto(base_url + "thu-tuc/tim-thu-tuc/")
     page.goto(shared)
-    page.wait_for_function("document.querySelector('.cchc-search-status').textContent === '2 thủ tục phù hợp'")
+    page.wait_for_function("() => document.querySelector('.cchc-search-status').textContent === '2 thủ tục phù hợp'")
     page.select_option("#cchc-f-online", label="Toàn trình")
     page.select_option("#cchc-f-agency", label="Sở Xây dựng")
-    page.wait_for_function("document.querySelector('.cchc-search-status').textContent.startsWith('Không có thủ tục')")
+    page.wait_for_function("() => document.querySelector('.cchc-search-status').textContent.startsWith('Không có thủ tục')")
     page.close()
 
 
@@ -194,12 +194,12 @@ def test_online_and_audience_filters(browser, base_url: str) -> None:  # type: i
     page.wait_for_selector("form.cchc-finder:not([hidden])")
     page.select_option("#cchc-f-online", label="Fully online")
     n = sum(1 for p in cat.procedures.values() if p.muc_do_dvc == "toan-trinh")
-    page.wait_for_function(f"document.querySelector('.cchc-search-status').textContent === '{n} matching procedure(s)'")
+    page.wait_for_function(f"() => document.querySelector('.cchc-search-status').textContent === '{n} matching procedure(s)'")
     audience = next(iter(sorted({a for p in cat.procedures.values() for a in p.doi_tuong})))
     page.select_option("#cchc-f-online", value="")
     page.select_option("#cchc-f-audience", label=cat.audiences[audience].ten.get("en"))
     m = sum(1 for p in cat.procedures.values() if audience in p.doi_tuong)
-    page.wait_for_function(f"document.querySelector('.cchc-search-status').textContent === '{m} matching procedure(s)'")
+    page.wait_for_function(f"() => document.querySelector('.cchc-search-status').textContent === '{m} matching procedure(s)'")
     page.close()
 
 

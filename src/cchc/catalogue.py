@@ -15,16 +15,22 @@ from .files import read_text
 from .files import relative as _rel
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 from .models import (
+    PORTAL_MAPS,
     TAXONOMIES,
     Agency,
     Audience,
     Category,
+    Centre,
+    FaqTopic,
+    Feedback,
     Field_,
     LegalDocument,
     Level,
     Procedure,
     ProcedureSet,
     Province,
+    ReformIndex,
+    SteeringCommittee,
 )
 from .news import Story, load_stories
 from .problems import ContentError, Problem
@@ -70,6 +76,7 @@ class Catalogue:
     documents: dict[str, LegalDocument] = field(default_factory=dict)
     stories: list[Story] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)  # record key -> repository-relative path
+    portal: Portal | None = None  # one-stop centres, hotlines and feedback, indices, FAQ, steering committee
 
     def stories_in(self, lang: str) -> list[Story]:
         """``lang``'s stories, newest first (ties broken by key, so the order is stable)."""
@@ -240,6 +247,49 @@ def _check_refs(
             )
 
 
+@dataclass(frozen=True)
+class Portal:
+    """The CCHC section's own data: where to go, whom to call, how the province is rated, what people ask."""
+
+    centres: dict[str, Centre]
+    feedback: Feedback
+    indices: dict[str, ReformIndex]
+    faq: dict[str, FaqTopic]
+    committee: SteeringCommittee
+
+
+def _load_required(model: type[M], path: Path, root: Path, problems: list[Problem]) -> M | None:
+    if not path.exists():
+        problems.append(Problem(_rel(path, root), 0, "", "file is missing; the site needs it"))
+        return None
+    record, _, found = _load_record(model, path, root)
+    problems.extend(found)
+    return record
+
+
+def load_portal(root: Path, levels: dict[str, Level], fields: dict[str, Field_],
+                problems: list[Problem]) -> Portal | None:
+    data = root / DATA_DIR
+    maps = {name: _load_taxonomy(model, data / f"{name}.yml", root, problems)
+            for name, model in PORTAL_MAPS.items()}
+    centres: dict[str, Centre] = maps["centres"][0]  # type: ignore[assignment]
+    rel = f"{DATA_DIR}/centres.yml"
+    for centre_id, centre in centres.items():
+        line = maps["centres"][1][centre_id]
+        if centre.cap not in levels:
+            problems.append(Problem(rel, line, f"{centre_id}.cap",
+                                    f"unknown level {centre.cap!r}; allowed: {', '.join(sorted(levels))}"))
+        for i, field_id in enumerate(centre.linh_vuc):
+            if field_id not in fields:
+                problems.append(Problem(rel, line, f"{centre_id}.linh_vuc[{i}]",
+                                        f"unknown field {field_id!r}; allowed: an id listed in data/fields.yml"))
+    feedback = _load_required(Feedback, data / "feedback.yml", root, problems)
+    committee = _load_required(SteeringCommittee, data / "steering-committee.yml", root, problems)
+    if feedback is None or committee is None:
+        return None
+    return Portal(centres, feedback, maps["indices"][0], maps["faq"][0], committee)  # type: ignore[arg-type]
+
+
 def load_catalogue(root: Path) -> Catalogue:
     """Load and validate all content under ``root``. Raises ContentError listing every problem."""
     problems: list[Problem] = []
@@ -254,6 +304,7 @@ def load_catalogue(root: Path) -> Catalogue:
     for agency_id, agency in agencies.items():
         if agency.cap not in levels:
             problems.append(Problem(f"{DATA_DIR}/agencies.yml", 0, f"{agency_id}.cap", f"unknown level {agency.cap!r}"))
+    portal = load_portal(root, levels, fields, problems)
 
     sources: dict[str, str] = {}
     procedures: dict[str, Procedure] = {}
@@ -391,5 +442,6 @@ def load_catalogue(root: Path) -> Catalogue:
         documents=documents,
         stories=stories,
         sources=sources,
+        portal=portal,
     )
 

@@ -49,6 +49,13 @@ def head_date(root: Path) -> dt.date | None:
     return dt.datetime.fromisoformat(out.strip()).date() if out and out.strip() else None
 
 
+def content_date(cat: Catalogue) -> dt.date | None:
+    """Without git at all: the newest date any record gives itself, the date the content is current to."""
+    dates = [p.cap_nhat for p in cat.procedures.values()] + [s.ngay_ban_hanh for s in cat.sets.values()]
+    dates += [d.ngay_ban_hanh for d in cat.documents.values()] + [s.updated.date() for s in cat.stories]
+    return max(dates, default=None)
+
+
 def record_date(cat: Catalogue, record: str | None) -> dt.date | None:
     """The date a record gives itself, for when history is absent: a procedure's review date, a decision's or
     document's date, a story's last update."""
@@ -70,12 +77,13 @@ def record_date(cat: Catalogue, record: str | None) -> dt.date | None:
 
 def last_updated(cat: Catalogue, source: str | None, record: str | None,
                  history: dict[str, dt.date] | None, head: dt.date | None) -> dt.date | None:
-    """When a page's source file last changed: its git date; without history, the record's own date, or for a
-    hand-written page (no record) the checked-out commit's date. Pages without a single source: None."""
+    """When a page's source file last changed: its git date; without history, the record's own date. A
+    hand-written page without history, or a page drawn from many records (a list, the home page), is as new as
+    the checked-out commit; with no git at all, as the newest date the content gives itself."""
     if source is None:
-        return None
+        return head or content_date(cat)
     if history is not None and source in history:
         return history[source]
     if record:
         return record_date(cat, record)
-    return head if history is None else None
+    return head or content_date(cat)  # no history, or a file not committed yet

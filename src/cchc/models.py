@@ -466,10 +466,125 @@ class LegalDocument(Record):
         return self
 
 
+Phone = Annotated[str, Field(pattern=r"^\+?[0-9][0-9 .]{2,18}[0-9]$", description="phone number, e.g. 0258 3822 000")]
+Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", description="email address")]
+
+
+class Centre(Record):
+    """Điểm tiếp nhận: the provincial Public Administration Service Centre or a commune one-stop desk."""
+
+    ten: LocalizedText = Field(description="Tên: name")
+    cap: Id = Field(description="Cấp: level id from data/levels.yml (tinh, xa)")
+    dia_chi: LocalizedText = Field(description="Địa chỉ: street address")
+    gio_lam_viec: LocalizedText = Field(description="Giờ làm việc: opening hours")
+    dien_thoai: list[Phone] = Field(min_length=1, description="Điện thoại: phone numbers")
+    email: Email | None = Field(None, description="Thư điện tử")
+    vi_do: float = Field(ge=8, le=24, description="Vĩ độ: latitude, for the OpenStreetMap link")
+    kinh_do: float = Field(ge=102, le=118, description="Kinh độ: longitude, for the OpenStreetMap link")
+    tiep_nhan: LocalizedText = Field(description="Tiếp nhận: which procedures it receives")
+    linh_vuc: list[Id] = Field(default_factory=list, description="Lĩnh vực: field ids it receives (links to lists)")
+
+
+class Hotline(Record):
+    ten: LocalizedText = Field(description="Tên: what the line is for")
+    dien_thoai: Phone
+    gio: LocalizedText | None = Field(None, description="Giờ nghe máy: when it is answered")
+
+
+class FeedbackChannel(Record):
+    ten: LocalizedText = Field(description="Tên kênh: channel name")
+    mo_ta: LocalizedText = Field(description="Mô tả: how to use it")
+    url: HttpUrl | None = None
+    email: Email | None = None
+    dien_thoai: Phone | None = None
+
+
+class Feedback(Record):
+    """Đường dây nóng và phản ánh, kiến nghị: hotlines and how feedback is received and handled."""
+
+    duong_day_nong: list[Hotline] = Field(min_length=1, description="Đường dây nóng: hotlines")
+    kenh: list[FeedbackChannel] = Field(min_length=1, description="Kênh phản ánh, kiến nghị: feedback channels")
+    dia_chi_buu_chinh: LocalizedText = Field(description="Địa chỉ gửi thư: postal address for written feedback")
+    he_thong_quoc_gia: HttpUrl = Field(description="Hệ thống tiếp nhận phản ánh, kiến nghị quốc gia")
+    email_phan_anh: Email = Field(description="Email that receives page-error reports and feedback")
+    quy_trinh: list[LocalizedText] = Field(min_length=1, description="Quy trình xử lý: how feedback is handled")
+    thoi_han: LocalizedText = Field(description="Thời hạn: how fast feedback is answered")
+
+
+class IndexYear(Record):
+    nam: int = Field(ge=2000, le=2100, description="Năm: year assessed")
+    diem: float = Field(ge=0, description="Điểm: score")
+    xep_hang: int = Field(ge=1, description="Xếp hạng: rank among provinces")
+    tong_so: int = Field(ge=1, description="Tổng số: number of provinces ranked (63, or 34 from 2025)")
+
+    @model_validator(mode="after")
+    def _rank(self) -> IndexYear:
+        if self.xep_hang > self.tong_so:
+            raise ValueError(f"xep_hang {self.xep_hang} is above tong_so {self.tong_so}")
+        return self
+
+
+class ReformIndex(Record):
+    """Chỉ số: a national assessment of the province (PAR INDEX, SIPAS, PAPI, PCI) by year."""
+
+    ten: LocalizedText = Field(description="Tên viết tắt, e.g. PAR INDEX")
+    ten_day_du: LocalizedText = Field(description="Tên đầy đủ")
+    mo_ta: LocalizedText = Field(description="Mô tả: what it measures and who assesses it")
+    don_vi: LocalizedText = Field(description="Đơn vị điểm, e.g. % or điểm")
+    diem_toi_da: float = Field(gt=0, description="Điểm tối đa: the top of the scale")
+    so_lieu_mau: bool = Field(False, description="Số liệu mẫu: true while the figures are placeholders")
+    nam: list[IndexYear] = Field(min_length=1, description="Kết quả theo năm")
+
+    @model_validator(mode="after")
+    def _years(self) -> ReformIndex:
+        years = [y.nam for y in self.nam]
+        if len(set(years)) != len(years):
+            raise ValueError("a year is listed twice in nam")
+        if any(y.diem > self.diem_toi_da for y in self.nam):
+            raise ValueError(f"a score is above diem_toi_da {self.diem_toi_da:g}")
+        return self
+
+
+class FaqEntry(Record):
+    hoi: LocalizedText = Field(description="Câu hỏi")
+    dap: LocalizedText = Field(description="Trả lời")
+
+
+class FaqTopic(Record):
+    """Hỏi đáp: questions and answers on one topic."""
+
+    ten: LocalizedText = Field(description="Chủ đề: topic")
+    thu_tu: int = Field(0, description="Order on the page")
+    cau_hoi: list[FaqEntry] = Field(min_length=1)
+
+
+class CommitteeMember(Record):
+    chuc_vu: LocalizedText = Field(description="Chức vụ trong Ban: role in the committee, e.g. Trưởng ban")
+    chuc_danh: LocalizedText = Field(description="Chức danh: office held, e.g. Chủ tịch UBND tỉnh")
+    ho_ten: Text | None = Field(None, description="Họ tên: name (optional; the office is what citizens need)")
+
+
+class SteeringCommittee(Record):
+    """Ban Chỉ đạo cải cách hành chính tỉnh."""
+
+    ten: LocalizedText
+    quyet_dinh: Text = Field(description="Quyết định thành lập / kiện toàn: decision number")
+    mo_ta: LocalizedText = Field(description="Mô tả: its role")
+    nhiem_vu: list[LocalizedText] = Field(min_length=1, description="Nhiệm vụ: duties")
+    thanh_vien: list[CommitteeMember] = Field(min_length=1, description="Thành viên: members")
+
+
 TAXONOMIES: dict[str, type[Record]] = {
     "fields": Field_,
     "levels": Level,
     "audiences": Audience,
     "agencies": Agency,
     "categories": Category,
+}
+
+# Data files that map ids to records, beside the taxonomies (data/<name>.yml).
+PORTAL_MAPS: dict[str, type[Record]] = {
+    "centres": Centre,
+    "indices": ReformIndex,
+    "faq": FaqTopic,
 }

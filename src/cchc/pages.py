@@ -18,7 +18,7 @@ from .catalogue import Catalogue
 from .i18n import t
 from .models import Channel, Fee, OnlineLevel, Procedure, ProcedureSet, TimeLimit, _LocalizedText
 from .search import NOINDEX_CLOSE, NOINDEX_OPEN, search_data
-from .text import format_date, md_escape, md_paragraphs, slugify, sort_key
+from .text import format_date, format_number, md_escape, md_paragraphs, slugify, sort_key
 
 BASE = "thu-tuc"
 ONLINE_LEVELS: tuple[OnlineLevel, ...] = ("toan-trinh", "mot-phan", "khong")
@@ -141,10 +141,7 @@ class _Writer:
         return format_date(day, self.lang)
 
     def number(self, value: float) -> str:
-        whole = int(value) == value
-        if self.lang == "vi":
-            return f"{int(value):,}".replace(",", ".") if whole else f"{value:.1f}".replace(".", ",")
-        return f"{int(value):,}" if whole else f"{value:.1f}"
+        return format_number(value, self.lang, 1)
 
     def time_limit(self, limit: TimeLimit) -> str:
         out = f"{self.number(limit.so)} {self.s('unit_' + limit.don_vi)}"
@@ -516,3 +513,9 @@ def plan_procedure_pages(cat: Catalogue, lang: str) -> list[PageSpec]:
         for level in ONLINE_LEVELS
     ]
     return specs
+
+
+def decorative_checkboxes(html: str) -> str:
+    """The tick boxes of a procedure's checklist are for ticking on paper: hidden from screen readers, which
+    read the document names beside them."""
+    return html.replace('<input type="checkbox" disabled/>', '<input type="checkbox" disabled aria-hidden="true"/>')

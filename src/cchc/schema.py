@@ -7,14 +7,24 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .models import TAXONOMIES, LegalDocument, NewsItem, Procedure, ProcedureSet, Province
+from .models import (
+    PORTAL_MAPS,
+    TAXONOMIES,
+    Feedback,
+    LegalDocument,
+    NewsItem,
+    Procedure,
+    ProcedureSet,
+    Province,
+    SteeringCommittee,
+)
 
 SCHEMA_DIR = "schemas"
 
 
 def _taxonomy_schema(name: str) -> dict[str, Any]:
     # A taxonomy file maps ids to entries.
-    model: Any = TAXONOMIES[name]
+    model: Any = {**TAXONOMIES, **PORTAL_MAPS}[name]
     entry: dict[str, Any] = TypeAdapter(dict[str, model]).json_schema()
     entry["propertyNames"] = {"pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}
     return entry
@@ -28,8 +38,10 @@ def build_schemas() -> dict[str, str]:
         "province.schema.json": Province.model_json_schema(),
         "document.schema.json": LegalDocument.model_json_schema(),
         "news.schema.json": NewsItem.model_json_schema(),
+        "feedback.schema.json": Feedback.model_json_schema(),
+        "steering-committee.schema.json": SteeringCommittee.model_json_schema(),
     }
-    for name in TAXONOMIES:
+    for name in [*TAXONOMIES, *PORTAL_MAPS]:
         schemas[f"{name}.schema.json"] = _taxonomy_schema(name)
     out = {}
     for file_name, schema in schemas.items():

@@ -182,3 +182,12 @@ def new_tone_spelling(text: str) -> str:
     for offset, word, new in reversed(old_tone_spellings(text)):
         text = text[:offset] + new + text[offset + len(word) :]
     return text
+
+
+def format_number(value: float, lang: str, decimals: int = 2) -> str:
+    """'1.500' and '86,12' in Vietnamese, '1,500' and '86.12' in English; no trailing zeros."""
+    if int(value) == value:
+        text = f"{int(value):,}"
+        return text.replace(",", ".") if lang == "vi" else text
+    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "vi" else text

@@ -87,7 +87,7 @@ def _message(model: type[BaseModel], error: Any, loc: Loc) -> str:
         return f"got {got!r}; must match {error.get('ctx', {}).get('pattern', '')}{_describe(model, loc)}"
     if kind == "too_short":
         return "must not be empty; give at least one item"
-    if kind in ("greater_than_equal", "greater_than"):
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         return f"{error['msg'].replace('Input should be', 'must be')}, got {got!r}"
     msg = str(error["msg"]).removeprefix("Value error, ")
     return msg
