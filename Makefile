@@ -13,15 +13,16 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-serve: $(STAMP)
+# The build prints the leaflet's PDF with Chromium, so serve, build and check install it like test does.
+serve: $(STAMP) chromium
 	$(PY) scripts/serve.py
 
-build: $(STAMP)
+build: $(STAMP) chromium
 	$(PY) scripts/build_site.py
 
 # Content problems first (file:line: field: message), then the built site's links (broken ones fail,
 # external ones are listed).
-check: $(STAMP)
+check: $(STAMP) chromium
 	$(PY) scripts/check_content.py
 	$(PY) scripts/check_links.py
 

@@ -33,6 +33,7 @@ from cchc.feeds import (
 )
 from cchc.i18n import alternate_links, plan_localized_docs, t
 from cchc.lastmod import git_last_changed, head_date, last_updated
+from cchc.leaflet import leaflet_page
 from cchc.messages_vi import bilingual
 from cchc.news import NEWS_DIR
 from cchc.news_pages import news_alternates, plan_news_pages, story_body
@@ -91,6 +92,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     specs += plan_news_pages(catalogue, lang)
     specs += plan_search_pages(catalogue, lang)
     specs += plan_portal_pages(catalogue, lang)
+    specs.append(leaflet_page(catalogue, lang, config.site_url or "/"))
     state = BuildState(lang, catalogue, specs, set(), news_alternates(catalogue, lang), {},
                        root, git_last_changed(root), head_date(root),
                        {spec.src_uri: (spec.edit_uri, spec.record) for spec in specs})
@@ -104,7 +106,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "person_label": t("responsible_person", lang), "person": province.nguoi_chiu_trach_nhiem.get(lang),
         "address": province.dia_chi.get(lang), "phone": province.dien_thoai, "phone_tel": tel(province.dien_thoai), "email": province.email,
         "licence_label": t("licence", lang), "licence": province.giay_phep.get(lang) if province.giay_phep else "",
-        "accessibility": t("accessibility", lang), "report": t("report_problem", lang),
+        "accessibility": t("accessibility", lang), "report": t("report_problem", lang), "print": t("print", lang),
     }
     return config
 

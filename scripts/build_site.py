@@ -14,6 +14,7 @@ from pathlib import Path
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from cchc.i18n import LANGUAGE_PREFIXES, LANGUAGES, config_file  # noqa: E402
+from cchc.leaflet import leaflet_pdfs  # noqa: E402
 from cchc.publish import assemble, swap_into  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +44,7 @@ def build_all(root: Path, site: Path, parallel: bool = True) -> None:
             for job in jobs:
                 build_language(*job)
         assemble(outputs, LANGUAGE_PREFIXES, work / "site")
+        leaflet_pdfs(root, work / "site")
         swap_into(work / "site", site)
     finally:
         shutil.rmtree(work, ignore_errors=True)

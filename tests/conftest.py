@@ -39,6 +39,14 @@ def make_site_copy(dest: Path) -> Path:
     return copy_site(dest)
 
 
+def leaflet_of_one(root: Path, code: str = "1.001193") -> None:
+    """For fixture sites with a single procedure: the leaflet lists just that one."""
+    leaflet = root / "data/leaflet.yml"
+    text = leaflet.read_text(encoding="utf-8")
+    leaflet.write_text(text[: text.index("thu_tuc:")] + f'thu_tuc: ["{code}"]\n' + text[text.index("diem_tiep_nhan"):],
+                       encoding="utf-8")
+
+
 def build_site(root: Path) -> Path:
     from build_site import build_all
 

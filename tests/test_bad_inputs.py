@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, leaflet_of_one
 from conftest import STORY as STORY_SAMPLE
 
 PROC = "procedures/1.001193.yml"
@@ -29,6 +29,7 @@ def tiny_site(dest: Path) -> Path:
     for name in ("hooks", "overrides"):
         (dest / name).symlink_to(ROOT / name)
     shutil.copytree(ROOT / "data", dest / "data")
+    leaflet_of_one(dest)
     (dest / "procedures").mkdir()
     text = (ROOT / PROC).read_text(encoding="utf-8").splitlines(keepends=True)
     (dest / PROC).write_text("".join(ln for ln in text if not ln.startswith(("thu_tuc_lien_quan", "quyet_dinh"))),

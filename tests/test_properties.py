@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, leaflet_of_one
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -71,6 +71,7 @@ def site_for_yaml(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("prop")
     for name in ("data", "documents"):
         shutil.copytree(ROOT / name, root / name)
+    leaflet_of_one(root)
     (root / "procedures").mkdir()
     lines = (ROOT / "procedures/1.001193.yml").read_text(encoding="utf-8").splitlines(keepends=True)
     (root / "procedures/1.001193.yml").write_text(

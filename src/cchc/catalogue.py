@@ -24,6 +24,7 @@ from .models import (
     FaqTopic,
     Feedback,
     Field_,
+    Leaflet,
     LegalDocument,
     Level,
     Procedure,
@@ -256,6 +257,7 @@ class Portal:
     indices: dict[str, ReformIndex]
     faq: dict[str, FaqTopic]
     committee: SteeringCommittee
+    leaflet: Leaflet
 
 
 def _load_required(model: type[M], path: Path, root: Path, problems: list[Problem]) -> M | None:
@@ -285,9 +287,16 @@ def load_portal(root: Path, levels: dict[str, Level], fields: dict[str, Field_],
                                         f"unknown field {field_id!r}; allowed: an id listed in data/fields.yml"))
     feedback = _load_required(Feedback, data / "feedback.yml", root, problems)
     committee = _load_required(SteeringCommittee, data / "steering-committee.yml", root, problems)
-    if feedback is None or committee is None:
+    leaflet_path = data / "leaflet.yml"
+    leaflet = _load_required(Leaflet, leaflet_path, root, problems)
+    if leaflet is not None:
+        located, _ = load_located(leaflet_path, root)
+        if located is not None:
+            _check_refs(problems, _rel(leaflet_path, root), located, "diem_tiep_nhan", leaflet.diem_tiep_nhan,
+                        centres, "centre", "data/centres.yml")  # type: ignore[arg-type]
+    if feedback is None or committee is None or leaflet is None:
         return None
-    return Portal(centres, feedback, maps["indices"][0], maps["faq"][0], committee)  # type: ignore[arg-type]
+    return Portal(centres, feedback, maps["indices"][0], maps["faq"][0], committee, leaflet)  # type: ignore[arg-type]
 
 
 def load_catalogue(root: Path) -> Catalogue:
@@ -377,6 +386,12 @@ def load_catalogue(root: Path) -> Catalogue:
                 problems.append(Problem(prel, located_by_code[code].line_of(("trang_thai",)), "trang_thai",
                                         f"is {abolished.trang_thai!r} but procedure set {set_id!r} {what}; "
                                         "set it to 'bai-bo'"))
+    if portal is not None:
+        leaflet_path = root / DATA_DIR / "leaflet.yml"
+        leaflet_data, _ = load_located(leaflet_path, root)
+        if leaflet_data is not None:
+            _check_refs(problems, _rel(leaflet_path, root), leaflet_data, "thu_tuc", portal.leaflet.thu_tuc,
+                        known_codes, "procedure code", "procedures/")
 
     documents: dict[str, LegalDocument] = {}
     located_docs: dict[str, LocatedData] = {}

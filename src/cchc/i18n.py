@@ -77,6 +77,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "partly_online": {"vi": "Thủ tục trực tuyến một phần", "en": "Procedures partly online"},
     "leaflet_link": {"vi": "Tờ rơi", "en": "Leaflet"},
     "report_problem": {"vi": "Báo lỗi trang này", "en": "Report a problem with this page"},
+    "print": {"vi": "In trang này", "en": "Print this page"},
     "report_subject": {"vi": "Báo lỗi trang", "en": "Problem with the page"},
     "report_body": {"vi": "Địa chỉ trang", "en": "Page address"},
     "accessibility": {"vi": "Tuyên bố về khả năng tiếp cận", "en": "Accessibility statement"},

@@ -582,6 +582,20 @@ TAXONOMIES: dict[str, type[Record]] = {
     "categories": Category,
 }
 
+class Leaflet(Record):
+    """Tờ rơi: the A4 tri-fold leaflet handed out at one-stop desks; everything else on it comes from data."""
+
+    tieu_de: LocalizedText = Field(description="Tiêu đề trang bìa: cover title")
+    khau_hieu: LocalizedText = Field(description="Khẩu hiệu: slogan on the cover")
+    loi_ich: list[LocalizedText] = Field(
+        min_length=2, max_length=6, description="Cải cách hành chính mang lại gì cho người dân: 2 to 6 short points")
+    thu_tuc: list[ProcedureCode] = Field(
+        min_length=1, max_length=8, description="Thủ tục thường dùng: codes of up to 8 procedures to list")
+    diem_tiep_nhan: list[Id] = Field(
+        min_length=1, max_length=3, description="Nơi nộp hồ sơ: up to 3 centre ids from data/centres.yml")
+    buu_chinh: LocalizedText = Field(description="Dịch vụ bưu chính công ích: how to apply and receive by post")
+
+
 # Data files that map ids to records, beside the taxonomies (data/<name>.yml).
 PORTAL_MAPS: dict[str, type[Record]] = {
     "centres": Centre,

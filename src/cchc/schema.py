@@ -11,6 +11,7 @@ from .models import (
     PORTAL_MAPS,
     TAXONOMIES,
     Feedback,
+    Leaflet,
     LegalDocument,
     NewsItem,
     Procedure,
@@ -40,6 +41,7 @@ def build_schemas() -> dict[str, str]:
         "news.schema.json": NewsItem.model_json_schema(),
         "feedback.schema.json": Feedback.model_json_schema(),
         "steering-committee.schema.json": SteeringCommittee.model_json_schema(),
+        "leaflet.schema.json": Leaflet.model_json_schema(),
     }
     for name in [*TAXONOMIES, *PORTAL_MAPS]:
         schemas[f"{name}.schema.json"] = _taxonomy_schema(name)

@@ -1,0 +1,166 @@
+"""The A4 tri-fold leaflet (tờ rơi): two landscape sheets of three panels, from the same data as the site.
+
+Outside sheet, left to right: how to apply (centres, online, post) | hotlines and feedback | the cover.
+Inside sheet: what reform means for a citizen | the most used procedures | more procedures and the online portal.
+QR codes are drawn at build time as SVG (segno), each with its address printed beneath it. The print styles
+(docs/assets/stylesheets/cchc.css) give each sheet an A4 landscape page of its own; the same page, printed by
+Chromium at build time, is the PDF for print shops (cchc.pdf).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html import escape
+from pathlib import Path
+
+import segno
+
+from .catalogue import Catalogue
+from .i18n import LANGUAGE_PREFIXES, LANGUAGES
+from .models import Channel, Procedure
+from .pages import PageSpec, _finish, _Writer, exclude_from_search, procedure_uri
+from .portal_pages import LEAFLET
+
+PDF_NAME = {"vi": "to-roi-cai-cach-hanh-chinh.pdf", "en": "administrative-reform-leaflet.pdf"}
+
+_TEXT = {
+    "title": {"vi": "Tờ rơi cải cách hành chính", "en": "Administrative reform leaflet"},
+    "intro": {
+        "vi": "Tờ rơi khổ A4 gấp ba, in hai mặt. Xem trước dưới đây; khi in từ trình duyệt, mỗi mặt là một trang A4 "
+              "ngang. Bản PDF dành cho cơ sở in:",
+        "en": "An A4 tri-fold leaflet, printed on both sides. Preview below; printed from the browser, each side is "
+              "one landscape A4 page. The PDF for print shops:",
+    },
+    "pdf": {"vi": "Tải tờ rơi (PDF, 2 trang A4 ngang)", "en": "Download the leaflet (PDF, 2 landscape A4 pages)"},
+    "outside": {"vi": "Mặt ngoài", "en": "Outside"},
+    "inside": {"vi": "Mặt trong", "en": "Inside"},
+    "how": {"vi": "Nộp hồ sơ ở đâu, thế nào?", "en": "Where and how to apply"},
+    "online": {"vi": "Trực tuyến", "en": "Online"},
+    "post": {"vi": "Qua bưu chính", "en": "By post"},
+    "hotlines": {"vi": "Đường dây nóng", "en": "Hotlines"},
+    "feedback": {"vi": "Phản ánh, kiến nghị", "en": "Feedback"},
+    "benefits": {"vi": "Cải cách hành chính mang lại cho bạn", "en": "What reform means for you"},
+    "procedures": {"vi": "Thủ tục thường dùng", "en": "Most used procedures"},
+    "more": {"vi": "Thủ tục thường dùng (tiếp)", "en": "Most used procedures (continued)"},
+    "time": {"vi": "Thời hạn", "en": "Time"},
+    "fee": {"vi": "Phí", "en": "Fee"},
+    "qr_site": {"vi": "Trang thông tin cải cách hành chính", "en": "Administrative reform site"},
+    "qr_portal": {"vi": "Nộp hồ sơ trực tuyến", "en": "Apply online"},
+    "qr_feedback": {"vi": "Gửi phản ánh, kiến nghị", "en": "Send feedback"},
+    "qr": {"vi": "Mã QR", "en": "QR code"},
+}
+
+
+def _t(key: str, lang: str) -> str:
+    return _TEXT[key][lang]
+
+
+def qr_svg(url: str, label: str, ident: str) -> str:
+    """A QR code as inline SVG, named for screen readers; error correction M at least (segno may raise it)."""
+    code = segno.make(url, error="m", micro=False)
+    svg = code.svg_inline(scale=1, border=2, omitsize=True, dark="#000", light="#fff")
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}: {escape(url)}" '
+                       f'class="cchc-qr__code" id="qr-{ident}" ', 1)
+
+
+def _qr(url: str, caption: str, ident: str, lang: str) -> str:
+    return (f'<figure class="cchc-qr">{qr_svg(url, _t("qr", lang), ident)}'
+            f'<figcaption><strong>{escape(caption)}</strong><br><span class="cchc-qr__url">{escape(url)}</span>'
+            f"</figcaption></figure>")
+
+
+def _channel(proc: Procedure) -> Channel | None:
+    """The channel a leaflet quotes: in person if offered (the reader is at a desk), else the first one."""
+    return next((c for c in proc.cach_thuc if c.hinh_thuc == "truc-tiep"), proc.cach_thuc[0] if proc.cach_thuc else None)
+
+
+def _procedure(w: _Writer, proc: Procedure) -> str:
+    channel = _channel(proc)
+    time = w.time_limit(channel.thoi_han) if channel and channel.thoi_han else w.s("not_stated")
+    if channel is None or channel.phi is None:
+        fee = w.s("not_stated")
+    else:
+        fee = "; ".join(w.fee(f) for f in channel.phi) or w.s("free")
+    name = proc.ten.get(w.lang).removeprefix("Thủ tục ").strip()
+    name = escape(name[:1].upper() + name[1:])
+    href = escape(w.rel(procedure_uri(proc)).removesuffix(".md") + "/")
+    return (f'<li><a href="{href}">{name}</a> <span class="cchc-leaflet__code">({escape(proc.ma_thu_tuc)})</span>'
+            f"<br><small>{escape(_t('time', w.lang))}: {escape(time)} · {escape(_t('fee', w.lang))}: "
+            f"{escape(fee)}</small></li>")
+
+
+def _panel(ident: str, *parts: str) -> str:
+    return f'<div class="cchc-panel cchc-panel--{ident}">{"".join(parts)}</div>'
+
+
+def leaflet_page(cat: Catalogue, lang: str, site_url: str) -> PageSpec:
+    portal = cat.portal
+    assert portal is not None
+    leaflet, feedback, province = portal.leaflet, portal.feedback, cat.province
+    w = _Writer(cat, lang, LEAFLET)
+
+    def tr(text: object) -> str:
+        # Plain text for the raw-HTML panels (the Writer's Markdown escaping does not apply inside HTML blocks).
+        return escape(text.get(lang))  # type: ignore[attr-defined]
+
+    centres = []
+    for cid in leaflet.diem_tiep_nhan:
+        c = portal.centres[cid]
+        centres.append(f"<li><strong>{tr(c.ten)}</strong><br>{tr(c.dia_chi)}<br>"
+                       f"<small>{tr(c.gio_lam_viec)}</small><br>☎ {escape(', '.join(c.dien_thoai))}</li>")
+    how = _panel(
+        "how", f"<h2>{_t('how', lang)}</h2>", f'<ul class="cchc-leaflet__list">{"".join(centres)}</ul>',
+        f"<h3>{_t('online', lang)}</h3><p>{escape(province.cong_dvc_tinh)}</p>",
+        f"<h3>{_t('post', lang)}</h3><p>{tr(leaflet.buu_chinh)}</p>")
+    lines = "".join(f"<li><strong>{escape(h.dien_thoai)}</strong><br>{tr(h.ten)}</li>" for h in feedback.duong_day_nong)
+    back = _panel(
+        "contact", f"<h2>{_t('hotlines', lang)}</h2>", f'<ul class="cchc-leaflet__list">{lines}</ul>',
+        f"<h3>{_t('feedback', lang)}</h3><p>{escape(feedback.email_phan_anh)}<br>{tr(feedback.thoi_han)}</p>",
+        _qr(feedback.he_thong_quoc_gia, _t("qr_feedback", lang), "feedback", lang))
+    cover = _panel(
+        "cover", f'<p class="cchc-leaflet__province">{tr(province.ten_day_du)}</p>',
+        f'<p class="cchc-leaflet__programme">{tr(province.chuong_trinh)}</p>',
+        f'<h2 class="cchc-leaflet__title">{tr(leaflet.tieu_de)}</h2>',
+        f'<p class="cchc-leaflet__slogan">{tr(leaflet.khau_hieu)}</p>',
+        _qr(site_url, _t("qr_site", lang), "site", lang),
+        f'<p class="cchc-leaflet__agency">{tr(province.co_quan_chu_tri)}</p>')
+    benefits = _panel(
+        "benefits", f"<h2>{_t('benefits', lang)}</h2>",
+        '<ul class="cchc-leaflet__list">' + "".join(f"<li>{tr(b)}</li>" for b in leaflet.loi_ich) + "</ul>")
+    procs = [cat.procedures[code] for code in leaflet.thu_tuc]
+    half = (len(procs) + 1) // 2
+    first = _panel("procedures", f"<h2>{_t('procedures', lang)}</h2>",
+                   '<ul class="cchc-leaflet__list">' + "".join(_procedure(w, p) for p in procs[:half]) + "</ul>")
+    second = _panel("more", f"<h2>{_t('more', lang)}</h2>",
+                    '<ul class="cchc-leaflet__list">' + "".join(_procedure(w, p) for p in procs[half:]) + "</ul>",
+                    _qr(province.cong_dvc_tinh, _t("qr_portal", lang), "portal", lang))
+    out = [
+        f"# {_t('title', lang)}",
+        "",
+        f'<p class="cchc-leaflet-intro">{escape(_t("intro", lang))} '
+        f'<a href="{PDF_NAME[lang]}" download>{escape(_t("pdf", lang))}</a></p>',
+        "",
+        '<div class="cchc-leaflet">',
+        f'<section class="cchc-sheet cchc-sheet--outside" aria-label="{_t("outside", lang)}">{how}{back}{cover}</section>',
+        f'<section class="cchc-sheet cchc-sheet--inside" aria-label="{_t("inside", lang)}">{benefits}{first}{second}</section>',
+        "</div>",
+        "",
+    ]
+    return exclude_from_search(_finish(w, out, "data/leaflet.yml", None))
+
+
+def leaflet_pdfs(root: Path, site: Path) -> None:
+    """Print each language's leaflet page to its PDF, dated by the content (see cchc.pdf)."""
+    from .catalogue import load_catalogue
+    from .lastmod import content_date, head_date
+    from .pdf import print_pdfs
+
+    when = head_date(root) or content_date(load_catalogue(root)) or dt.date(2000, 1, 1)
+    jobs = []
+    for lang in LANGUAGES:
+        folder = LANGUAGE_PREFIXES[lang] + LEAFLET.removesuffix("index.md")
+        jobs.append((folder, folder + PDF_NAME[lang]))
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    found = re.search(r"^site_url:\s*(\S+)", config, re.M)
+    print_pdfs(site, found.group(1) if found else "https://localhost/", jobs, when)

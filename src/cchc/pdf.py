@@ -1,0 +1,112 @@
+"""The leaflet's PDF, printed at build time by Chromium from the built leaflet page.
+
+Chromium rather than WeasyPrint: it is the browser the office prints from and the one the tests drive, so the
+PDF, the browser print and the screen preview come from one layout engine and one stylesheet (WeasyPrint has
+its own CSS engine and needs Pango from the system). Chromium stamps the print time into the PDF; the stamps
+are rewritten to the content's date, byte for byte the same length, so rebuilding gives the same file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import mimetypes
+import os
+import re
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+CHROMIUM = os.environ.get("CCHC_CHROMIUM", "/usr/bin/chromium")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run"]
+_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:[^)]*\)")
+
+
+class PdfError(Exception):
+    pass
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's signature
+        pass
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """The built site on a local port (for tests and previews)."""
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+def _file_for(site: Path, path: str) -> Path | None:
+    target = (site / path.lstrip("/")).resolve()
+    if target.is_dir():
+        target = target / "index.html"
+    return target if target.is_file() and target.is_relative_to(site.resolve()) else None
+
+
+def stable_dates(pdf: bytes, when: dt.date) -> bytes:
+    """Rewrite the creation and modification stamps to ``when`` (same length, so offsets stay valid)."""
+    def stamp(m: re.Match[bytes]) -> bytes:
+        old = m.group(0)
+        new = f"/{m.group(1).decode()} (D:{when:%Y%m%d}000000+00'00')".encode()
+        return new.ljust(len(old))[: len(old)] if len(new) <= len(old) else old
+    return _DATE.sub(stamp, pdf)
+
+
+def print_pdfs(site: Path, site_url: str, jobs: list[tuple[str, str]], when: dt.date) -> None:
+    """For each (page path, PDF path) relative to ``site``, print the page as the browser would.
+
+    The browser loads the page at its public address (``site_url``), answered from the built files with no
+    network, so links inside the PDF point at the public site and the file does not depend on a local port.
+    """
+    if not jobs:
+        return
+    if not Path(CHROMIUM).exists():
+        raise PdfError(f"Chromium is needed to print the leaflet PDF and {CHROMIUM} is missing; `make build` "
+                       "installs Debian's chromium (or set CCHC_CHROMIUM)")
+    # In a thread of its own: Playwright's sync API refuses to start where an event loop already runs (a caller
+    # that drives a browser itself, like the test suite).
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        worker.submit(_print, site, site_url, jobs, when).result()
+
+
+def _print(site: Path, site_url: str, jobs: list[tuple[str, str]], when: dt.date) -> None:
+    from playwright.sync_api import Route, sync_playwright
+
+    origin = urlsplit(site_url)
+    base = f"{origin.scheme}://{origin.netloc}/"
+
+    def answer(route: Route) -> None:
+        url = urlsplit(route.request.url)
+        found = _file_for(site, unquote(url.path)) if url.netloc == origin.netloc else None
+        if found is None:
+            route.abort()  # nothing outside the built site
+            return
+        kind = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
+        route.fulfill(status=200, body=found.read_bytes(), content_type=kind)
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            page = browser.new_page()
+            page.route("**/*", answer)
+            for path, out in jobs:
+                page.goto(base + path, wait_until="networkidle")
+                page.evaluate("() => document.fonts.ready.then(() => true)")
+                page.emulate_media(media="print")
+                pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+                (site / out).write_bytes(stable_dates(pdf, when))
+        finally:
+            browser.close()

@@ -1,0 +1,206 @@
+"""The leaflet (tờ rơi) and print: the browser prints exactly two A4 landscape sheets, no panel overflows, the data
+is on it, the QR codes decode to the right addresses, the build's PDF has the same two pages, an edit to the
+data reaches all three; a long procedure prints as a clean checklist."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, build_site
+from pypdf import PdfReader
+
+from cchc.catalogue import load_catalogue
+from cchc.leaflet import PDF_NAME
+from cchc.problems import ContentError
+
+A4_LANDSCAPE = (842, 595)  # points, rounded
+
+
+def pdf_pages(data: bytes) -> list[tuple[int, int]]:
+    reader = PdfReader(io.BytesIO(data))
+    return [(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages]
+
+
+def pdf_text(data: bytes) -> str:
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    return re.sub(r"\s+", "", text)  # pypdf spaces out Vietnamese letters; compare without whitespace
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def data(name: str, root: Path = ROOT) -> dict:
+    return yaml.safe_load((root / "data" / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def leaflet_page(browser, base_url):  # type: ignore[no-untyped-def]
+    pages = []
+
+    def open_page(lang: str = "vi", scale: float = 1):  # type: ignore[no-untyped-def]
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, device_scale_factor=scale)
+        page = context.new_page()
+        page.goto(base_url + ("en/" if lang == "en" else "") + "to-roi/", wait_until="networkidle")
+        page.evaluate("() => document.fonts.ready.then(() => true)")
+        pages.append(context)
+        return page
+
+    yield open_page
+    for context in pages:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_browser_print_is_two_a4_landscape_sheets(leaflet_page, lang: str) -> None:  # type: ignore[no-untyped-def]
+    page = leaflet_page(lang)
+    page.emulate_media(media="print")
+    assert pdf_pages(page.pdf(prefer_css_page_size=True)) == [A4_LANDSCAPE, A4_LANDSCAPE]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_no_panel_overflows(leaflet_page, lang: str) -> None:  # type: ignore[no-untyped-def]
+    page = leaflet_page(lang)
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        overflow = page.evaluate("""() => [...document.querySelectorAll('.cchc-panel')].flatMap(panel => {
+            const box = panel.getBoundingClientRect();
+            const out = panel.scrollHeight > panel.clientHeight + 1 ? [panel.className + ' scrolls'] : [];
+            for (const el of panel.querySelectorAll('*')) {
+                const r = el.getBoundingClientRect();
+                if (r.width === 0 && r.height === 0) continue;
+                if (r.bottom > box.bottom + 0.5 || r.right > box.right + 0.5 || r.left < box.left - 0.5)
+                    out.push(panel.className + ': ' + el.tagName + ' ' + el.textContent.slice(0, 40));
+            }
+            return out; })""")
+        assert overflow == [], media
+        assert page.locator(".cchc-panel").count() == 6
+
+
+@pytest.mark.browser
+def test_the_data_is_on_the_leaflet(leaflet_page) -> None:  # type: ignore[no-untyped-def]
+    page = leaflet_page("vi")
+    text = page.inner_text(".cchc-leaflet")
+    for line in data("feedback.yml")["duong_day_nong"]:
+        assert line["dien_thoai"] in text
+    catalogue = load_catalogue(ROOT)
+    for code in data("leaflet.yml")["thu_tuc"]:
+        assert f"({code})" in text
+        assert catalogue.procedures[code].ten.vi.removeprefix("Thủ tục ")[1:] in text
+    assert data("leaflet.yml")["khau_hieu"]["vi"] in text
+    assert catalogue.province.ten_day_du.vi.upper() in text.upper()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_qr_codes_decode_to_the_right_addresses(leaflet_page, lang: str) -> None:  # type: ignore[no-untyped-def]
+    import zxingcpp
+    from PIL import Image
+
+    page = leaflet_page(lang, scale=3)
+    catalogue = load_catalogue(ROOT)
+    expected = {
+        "qr-site": "https://cchc.khanhhoa.gov.vn/" + ("en/" if lang == "en" else ""),
+        "qr-portal": catalogue.province.cong_dvc_tinh,
+        "qr-feedback": data("feedback.yml")["he_thong_quoc_gia"],
+    }
+    for ident, url in expected.items():
+        shot = page.locator(f"#{ident}").screenshot()
+        found = [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(shot)))]
+        assert found == [url], ident
+        assert page.locator(f"#{ident}").get_attribute("aria-label") == f"{'Mã QR' if lang == 'vi' else 'QR code'}: {url}"
+
+
+def test_built_pdfs_have_the_two_sheets(built_site: Path) -> None:
+    for lang, folder in (("vi", built_site), ("en", built_site / "en")):
+        pdf = (folder / "to-roi" / PDF_NAME[lang]).read_bytes()
+        assert pdf_pages(pdf) == [A4_LANDSCAPE, A4_LANDSCAPE]
+        text = pdf_text(pdf)
+        for line in data("feedback.yml")["duong_day_nong"]:
+            assert squash(line["dien_thoai"]) in text
+        for code in data("leaflet.yml")["thu_tuc"]:
+            assert f"({code})" in text
+        page = (folder / "to-roi/index.html").read_text(encoding="utf-8")
+        assert f'href="{PDF_NAME[lang]}"' in page
+
+
+def test_an_edit_to_the_data_reaches_preview_print_and_pdf(site_copy: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    feedback = site_copy / "data/feedback.yml"
+    feedback.write_text(feedback.read_text(encoding="utf-8").replace('"0258 3822 000"', '"0258 3999 777"', 1),
+                        encoding="utf-8")
+    leaflet = site_copy / "data/leaflet.yml"
+    leaflet.write_text(leaflet.read_text(encoding="utf-8").replace('  - "1.000656"\n', '  - "2.000986"\n'),
+                       encoding="utf-8")
+    site = build_site(site_copy)
+    html = (site / "to-roi/index.html").read_text(encoding="utf-8")
+    assert "0258 3999 777" in html and "(2.000986)" in html and "(1.000656)" not in html
+    pdf = (site / "to-roi" / PDF_NAME["vi"]).read_bytes()
+    assert pdf_pages(pdf) == [A4_LANDSCAPE, A4_LANDSCAPE]
+    assert "02583999777" in pdf_text(pdf) and "(2.000986)" in pdf_text(pdf)
+    from cchc.pdf import serve
+
+    with serve(site) as base:
+        page = browser.new_page()
+        page.goto(base + "to-roi/", wait_until="networkidle")
+        assert "0258 3999 777" in page.inner_text(".cchc-leaflet")
+        page.emulate_media(media="print")
+        assert pdf_pages(page.pdf(prefer_css_page_size=True)) == [A4_LANDSCAPE, A4_LANDSCAPE]
+        page.close()
+
+
+def test_leaflet_data_errors(site_copy: Path) -> None:
+    leaflet = site_copy / "data/leaflet.yml"
+    text = leaflet.read_text(encoding="utf-8")
+    leaflet.write_text(text.replace('  - "1.000656"\n', '  - "9.999999"\n').replace(
+        "[trung-tam-phvhcc, ", "[trung-tam-xyz, "), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_catalogue(site_copy)
+    found = [str(p) for p in info.value.problems]
+    lines = leaflet.read_text(encoding="utf-8").splitlines()
+    code_line = next(i for i, ln in enumerate(lines, 1) if "9.999999" in ln)
+    centre_line = next(i for i, ln in enumerate(lines, 1) if "trung-tam-xyz" in ln)
+    assert f"data/leaflet.yml:{code_line}: thu_tuc[5]: unknown procedure code '9.999999'; allowed: an id listed in " \
+           "procedures/" in found
+    assert any(p.startswith(f"data/leaflet.yml:{centre_line}: diem_tiep_nhan[0]: unknown centre 'trung-tam-xyz'")
+               for p in found), found
+    nine = text.replace('  - "1.000656"\n', '  - "1.000656"\n' + '  - "1.000080"\n' * 3)
+    leaflet.write_text(nine, encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_catalogue(site_copy)
+    assert any("thu_tuc: " in str(p) and "at most 8" in str(p) for p in info.value.problems), info.value.problems
+
+
+@pytest.mark.browser
+def test_a_long_procedure_prints_clean_and_whole(browser, base_url, built_site: Path) -> None:  # type: ignore[no-untyped-def]
+    pages = sorted(built_site.glob("thu-tuc/*-[0-9].*/index.html"), key=lambda p: p.stat().st_size)
+    longest = pages[-1].parent.relative_to(built_site).as_posix() + "/"
+    context = browser.new_context(viewport={"width": 794, "height": 1123})  # A4 portrait at 96 dpi
+    page = context.new_page()
+    page.goto(base_url + longest, wait_until="networkidle")
+    assert page.locator(".cchc-print").is_visible(), "the print button shows on screen"
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-sidebar--secondary',
+        '.md-footer', '.cchc-print', '.cchc-report'].map(s => document.querySelector(s))
+        .filter(e => e && getComputedStyle(e).display !== 'none').map(e => e.className)""")
+    assert hidden == [], "navigation, search, header and footer clutter stay off the paper"
+    clipped = page.evaluate("""() => [...document.querySelectorAll('article *')].filter(e =>
+        e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible'
+        && e.clientWidth > 0).map(e => e.tagName + '.' + e.className)""")
+    assert clipped == [], "no text is cut off at the side"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 794
+    assert page.locator(".cchc-print-only").inner_text() == "https://cchc.khanhhoa.gov.vn/" + longest
+    assert page.locator(".task-list-item").count() > 0, "the documents print as a checklist"
+    pdf = page.pdf(prefer_css_page_size=True)
+    text = pdf_text(pdf)
+    headings = page.evaluate("[...document.querySelectorAll('article h2')].map(h => h.textContent.replace('¶', ''))")
+    last = squash(headings[-1])
+    assert last in text, "the last section reaches the paper"
+    sizes = set(pdf_pages(pdf))
+    assert sizes == {(595, 842)}, "procedure pages print on A4 portrait"
+    context.close()
