@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check fix schemas lint chromium npm bench-search new-procedure new-document new-news import clean
+.PHONY: serve test build check fix schemas lint chromium npm bench bench-search new-procedure new-document new-news import clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,11 @@ lint: $(STAMP)
 
 # Search at province scale (2,000 procedures + 3,000 stories per language), ours against Material's;
 # a few minutes. Results and reasons: benchmarks/SEARCH.md.
+# Province-scale benchmark against DESIGN.md §4 (builds up to 8,000 procedures; long). Writes
+# benchmarks/RESULTS.md and exits 1 when a budget is missed.
+bench: $(STAMP) chromium
+	$(PY) scripts/benchmark.py
+
 bench-search: $(STAMP) chromium
 	$(PY) scripts/benchmark_search.py --material
 

@@ -7,6 +7,7 @@ Keeps no state in this module (``mkdocs serve`` never reloads hooks): per-build 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from html import escape, unescape
 from pathlib import Path
@@ -183,12 +184,15 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
+PREVIEW = "CCHC_PREVIEW"  # set by scripts/serve.py: MkDocs' live-reload script is inline
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return with_csp(output)
+    return with_csp(output, preview=bool(os.environ.get(PREVIEW)))
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    return with_csp(output) if template_name.endswith(".html") else output
+    return with_csp(output, preview=bool(os.environ.get(PREVIEW))) if template_name.endswith(".html") else output
 
 
 def catalogue_portal_email(state: BuildState) -> str:

@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ["CCHC_PREVIEW"] = "1"  # the preview's pages allow MkDocs' inline live-reload script (cchc.csp)
 
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402

@@ -34,6 +34,8 @@ from cchc.text import new_tone_spelling
 CORPUS = SHARED / "corpus" / "dichvucong"
 SOURCES = [CORPUS / "procedures", CORPUS / "procedures-bqp"]
 RECORDS = sorted([*SOURCES[0].glob("*.json"), *SOURCES[1].glob("*.json")])
+# The records are read from the steering repository's shared/ folder beside this one; never copied here.
+assert CORPUS.is_dir(), f"{CORPUS} is missing: the importer tests read the 273 shared national records from it"
 TODAY = dt.date(2026, 11, 23)
 
 

@@ -87,7 +87,7 @@ def _wait_for(url: str, needle: str, seconds: float = 60) -> str:
     raise AssertionError(f"{needle!r} never appeared at {url}")
 
 
-def test_serve_shows_both_languages_and_rebuilds_after_an_edit(site_copy: Path) -> None:
+def test_serve_shows_both_languages_and_rebuilds_after_an_edit(site_copy: Path, browser) -> None:  # type: ignore[no-untyped-def]
     port = _free_port()
     server = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve.py"), "--root", str(site_copy),
                                "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -95,9 +95,14 @@ def test_serve_shows_both_languages_and_rebuilds_after_an_edit(site_copy: Path) 
         base = f"http://127.0.0.1:{port}/"
         _wait_for(base + "thu-tuc/dang-ky-khai-sinh-1.001193/", "8.000 đồng/bản")
         _wait_for(base + "en/thu-tuc/dang-ky-khai-sinh-1.001193/", "Birth registration")
+        tab = browser.new_page()
+        tab.goto(base + "thu-tuc/dang-ky-khai-sinh-1.001193/", wait_until="load")
         path = site_copy / "procedures" / "1.001193.yml"
         path.write_text(path.read_text(encoding="utf-8").replace("so_tien: 8000", "so_tien: 9000"), encoding="utf-8")
         _wait_for(base + "thu-tuc/dang-ky-khai-sinh-1.001193/", "9.000 đồng/bản")
+        # The open page reloads itself: MkDocs' live-reload script runs under the preview's policy.
+        tab.wait_for_function("() => document.body.innerText.includes('9.000 đồng/bản')", timeout=60000)
+        tab.close()
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -41,12 +41,15 @@ def script_hashes(html: str) -> list[str]:
     return out
 
 
-def policy(html: str) -> str:
-    scripts = " ".join(["script-src 'self' 'wasm-unsafe-eval'", *script_hashes(html)])
+def policy(html: str, preview: bool = False) -> str:
+    """The page's policy. In the local preview (`make serve`) MkDocs adds its live-reload script inline to each
+    response after the build, so the preview allows inline scripts; published pages never do."""
+    allowed = ["'unsafe-inline'"] if preview else script_hashes(html)
+    scripts = " ".join(["script-src 'self' 'wasm-unsafe-eval'", *allowed])
     return "; ".join([BASE_POLICY[0], scripts, *BASE_POLICY[1:]])
 
 
-def with_csp(html: str) -> str:
+def with_csp(html: str, preview: bool = False) -> str:
     """The page with its policy as the first element of <head>, so it governs everything after it."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, preview)}">'
     return re.sub(r"<head>", "<head>\n    " + meta.replace("\\", "\\\\"), html, count=1)
