@@ -30,7 +30,7 @@ from typing import Any
 import yaml
 
 from .legal import parse_legal_basis_rest
-from .models import TAXONOMIES, Procedure
+from .models import Procedure
 from .text import fold_accents, new_tone_spelling, nfc, slugify
 
 EMPTY = "Không có thông tin"
@@ -798,5 +798,3 @@ def run_import(root: Path, sources: list[Path], out: Path | None = None, today: 
     importer.finish()
     return importer.outcomes, summary(importer.outcomes)
 
-
-assert set(TAXONOMIES) >= {"fields", "levels", "audiences", "agencies"}

@@ -16,10 +16,12 @@ from pathlib import Path
 
 import segno
 
-from .catalogue import Catalogue
+from .catalogue import Catalogue, load_catalogue
 from .i18n import LANGUAGE_PREFIXES, LANGUAGES
+from .lastmod import content_date, head_date
 from .models import Channel, Procedure
 from .pages import PageSpec, _finish, _Writer, exclude_from_search, procedure_uri
+from .pdf import print_pdfs
 from .portal_pages import LEAFLET
 
 PDF_NAME = {"vi": "to-roi-cai-cach-hanh-chinh.pdf", "en": "administrative-reform-leaflet.pdf"}
@@ -152,10 +154,6 @@ def leaflet_page(cat: Catalogue, lang: str, site_url: str) -> PageSpec:
 
 def leaflet_pdfs(root: Path, site: Path) -> None:
     """Print each language's leaflet page to its PDF, dated by the content (see cchc.pdf)."""
-    from .catalogue import load_catalogue
-    from .lastmod import content_date, head_date
-    from .pdf import print_pdfs
-
     when = head_date(root) or content_date(load_catalogue(root)) or dt.date(2000, 1, 1)
     jobs = []
     for lang in LANGUAGES:

@@ -108,7 +108,7 @@ def home_page(cat: Catalogue, lang: str) -> PageSpec:
         f"**{w.tr(province.chuong_trinh)}**  ",
         f"{w.tr(province.co_quan_chu_tri)}",
         "",
-        f'<form class="cchc-home-search" role="search" method="get" action="{escape(w.rel(SEARCH)[:-8])}">',
+        f'<form class="cchc-home-search" role="search" method="get" action="{escape(w.rel(SEARCH).removesuffix("index.md"))}">',
         f'<label for="cchc-home-q">{escape(w.s("home_search_label"))}</label>',
         '<div class="cchc-search-page__row">',
         '<input id="cchc-home-q" type="search" name="q" autocomplete="off" enterkeyhint="search" '
