@@ -143,7 +143,7 @@ def test_an_edit_to_the_data_reaches_preview_print_and_pdf(site_copy: Path, brow
     pdf = (site / "to-roi" / PDF_NAME["vi"]).read_bytes()
     assert pdf_pages(pdf) == [A4_LANDSCAPE, A4_LANDSCAPE]
     assert "02583999777" in pdf_text(pdf) and "(2.000986)" in pdf_text(pdf)
-    from cchc.pdf import serve
+    from benchmarks.search import serve
 
     with serve(site) as base:
         page = browser.new_page()

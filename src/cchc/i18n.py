@@ -14,6 +14,31 @@ def config_file(lang: str) -> str:
     return "mkdocs.yml" if lang == DEFAULT_LANGUAGE else f"mkdocs.{lang}.yml"
 
 _STRINGS: dict[str, dict[str, str]] = {
+    # The leaflet (leaflet.py)
+    "leaflet_title": {"vi": "Tờ rơi cải cách hành chính", "en": "Administrative reform leaflet"},
+    "leaflet_intro": {
+        "vi": "Tờ rơi khổ A4 gấp ba, in hai mặt. Xem trước dưới đây; khi in từ trình duyệt, mỗi mặt là một trang A4 "
+              "ngang. Bản PDF dành cho cơ sở in:",
+        "en": "An A4 tri-fold leaflet, printed on both sides. Preview below; printed from the browser, each side is "
+              "one landscape A4 page. The PDF for print shops:",
+    },
+    "leaflet_pdf": {"vi": "Tải tờ rơi (PDF, 2 trang A4 ngang)", "en": "Download the leaflet (PDF, 2 landscape A4 pages)"},
+    "leaflet_outside": {"vi": "Mặt ngoài", "en": "Outside"},
+    "leaflet_inside": {"vi": "Mặt trong", "en": "Inside"},
+    "leaflet_how": {"vi": "Nộp hồ sơ ở đâu, thế nào?", "en": "Where and how to apply"},
+    "leaflet_online": {"vi": "Trực tuyến", "en": "Online"},
+    "leaflet_post": {"vi": "Qua bưu chính", "en": "By post"},
+    "leaflet_hotlines": {"vi": "Đường dây nóng", "en": "Hotlines"},
+    "leaflet_feedback": {"vi": "Phản ánh, kiến nghị", "en": "Feedback"},
+    "leaflet_benefits": {"vi": "Cải cách hành chính mang lại cho bạn", "en": "What reform means for you"},
+    "leaflet_procedures": {"vi": "Thủ tục thường dùng", "en": "Most used procedures"},
+    "leaflet_more": {"vi": "Thủ tục thường dùng (tiếp)", "en": "Most used procedures (continued)"},
+    "leaflet_time": {"vi": "Thời hạn", "en": "Time"},
+    "leaflet_fee": {"vi": "Phí", "en": "Fee"},
+    "leaflet_qr_site": {"vi": "Trang thông tin cải cách hành chính", "en": "Administrative reform site"},
+    "leaflet_qr_portal": {"vi": "Nộp hồ sơ trực tuyến", "en": "Apply online"},
+    "leaflet_qr_feedback": {"vi": "Gửi phản ánh, kiến nghị", "en": "Send feedback"},
+    "leaflet_qr": {"vi": "Mã QR", "en": "QR code"},
     # The CCHC section's own pages (portal_pages.py)
     "home_title": {"vi": "Cải cách hành chính {province}", "en": "Administrative reform in {province}"},
     "home_search_label": {"vi": "Tìm thủ tục, tin tức, văn bản", "en": "Search procedures, news and documents"},

@@ -17,7 +17,7 @@ from pathlib import Path
 import segno
 
 from .catalogue import Catalogue, load_catalogue
-from .i18n import LANGUAGE_PREFIXES, LANGUAGES
+from .i18n import LANGUAGE_PREFIXES, LANGUAGES, t
 from .lastmod import content_date, head_date
 from .models import Channel, Procedure
 from .pages import PageSpec, _finish, _Writer, exclude_from_search, procedure_uri
@@ -26,36 +26,8 @@ from .portal_pages import LEAFLET
 
 PDF_NAME = {"vi": "to-roi-cai-cach-hanh-chinh.pdf", "en": "administrative-reform-leaflet.pdf"}
 
-_TEXT = {
-    "title": {"vi": "Tờ rơi cải cách hành chính", "en": "Administrative reform leaflet"},
-    "intro": {
-        "vi": "Tờ rơi khổ A4 gấp ba, in hai mặt. Xem trước dưới đây; khi in từ trình duyệt, mỗi mặt là một trang A4 "
-              "ngang. Bản PDF dành cho cơ sở in:",
-        "en": "An A4 tri-fold leaflet, printed on both sides. Preview below; printed from the browser, each side is "
-              "one landscape A4 page. The PDF for print shops:",
-    },
-    "pdf": {"vi": "Tải tờ rơi (PDF, 2 trang A4 ngang)", "en": "Download the leaflet (PDF, 2 landscape A4 pages)"},
-    "outside": {"vi": "Mặt ngoài", "en": "Outside"},
-    "inside": {"vi": "Mặt trong", "en": "Inside"},
-    "how": {"vi": "Nộp hồ sơ ở đâu, thế nào?", "en": "Where and how to apply"},
-    "online": {"vi": "Trực tuyến", "en": "Online"},
-    "post": {"vi": "Qua bưu chính", "en": "By post"},
-    "hotlines": {"vi": "Đường dây nóng", "en": "Hotlines"},
-    "feedback": {"vi": "Phản ánh, kiến nghị", "en": "Feedback"},
-    "benefits": {"vi": "Cải cách hành chính mang lại cho bạn", "en": "What reform means for you"},
-    "procedures": {"vi": "Thủ tục thường dùng", "en": "Most used procedures"},
-    "more": {"vi": "Thủ tục thường dùng (tiếp)", "en": "Most used procedures (continued)"},
-    "time": {"vi": "Thời hạn", "en": "Time"},
-    "fee": {"vi": "Phí", "en": "Fee"},
-    "qr_site": {"vi": "Trang thông tin cải cách hành chính", "en": "Administrative reform site"},
-    "qr_portal": {"vi": "Nộp hồ sơ trực tuyến", "en": "Apply online"},
-    "qr_feedback": {"vi": "Gửi phản ánh, kiến nghị", "en": "Send feedback"},
-    "qr": {"vi": "Mã QR", "en": "QR code"},
-}
-
-
 def _t(key: str, lang: str) -> str:
-    return _TEXT[key][lang]
+    return t("leaflet_" + key, lang)
 
 
 def qr_svg(url: str, label: str, ident: str) -> str:

@@ -9,15 +9,10 @@ are rewritten to the content's date, byte for byte the same length, so rebuildin
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import mimetypes
 import os
 import re
-import threading
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -29,24 +24,6 @@ _DATE = re.compile(rb"/(CreationDate|ModDate) \(D:[^)]*\)")
 
 class PdfError(Exception):
     pass
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's signature
-        pass
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """The built site on a local port (for tests and previews)."""
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 def _file_for(site: Path, path: str) -> Path | None:
