@@ -33,6 +33,7 @@ PAGE_TYPES = {
     "questions and answers": "hoi-dap/",
     "steering committee": "ban-chi-dao/",
     "online services": "dich-vu-cong/",
+    "leaflet": "to-roi/",
     "about (hand-written)": "gioi-thieu/",
     "accessibility statement": "tiep-can/",
 }

@@ -19,7 +19,7 @@ import segno
 from .catalogue import Catalogue, load_catalogue
 from .i18n import LANGUAGE_PREFIXES, LANGUAGES, t
 from .lastmod import content_date, head_date
-from .models import Channel, Procedure
+from .models import Channel, Procedure, _LocalizedText
 from .pages import PageSpec, _finish, _Writer, exclude_from_search, procedure_uri
 from .pdf import print_pdfs
 from .portal_pages import LEAFLET
@@ -58,6 +58,8 @@ def _procedure(w: _Writer, proc: Procedure) -> str:
         fee = "; ".join(w.fee(f) for f in channel.phi) or w.s("free")
     name = proc.ten.get(w.lang).removeprefix("Thủ tục ").strip()
     name = escape(name[:1].upper() + name[1:])
+    if w.lang == "en" and proc.ten.en is None:
+        name = f'<span lang="vi">{name}</span>'
     href = escape(w.rel(procedure_uri(proc)).removesuffix(".md") + "/")
     return (f'<li><a href="{href}">{name}</a> <span class="cchc-leaflet__code">({escape(proc.ma_thu_tuc)})</span>'
             f"<br><small>{escape(_t('time', w.lang))}: {escape(time)} · {escape(_t('fee', w.lang))}: "
@@ -74,9 +76,12 @@ def leaflet_page(cat: Catalogue, lang: str, site_url: str) -> PageSpec:
     leaflet, feedback, province = portal.leaflet, portal.feedback, cat.province
     w = _Writer(cat, lang, LEAFLET)
 
-    def tr(text: object) -> str:
-        # Plain text for the raw-HTML panels (the Writer's Markdown escaping does not apply inside HTML blocks).
-        return escape(text.get(lang))  # type: ignore[attr-defined]
+    def tr(text: _LocalizedText) -> str:
+        # Plain text for the raw-HTML panels (the Writer's Markdown escaping does not apply inside HTML blocks);
+        # Vietnamese shown on the English leaflet is marked as such for screen readers.
+        if lang == "en" and text.en is None:
+            return f'<span lang="vi">{escape(text.vi)}</span>'
+        return escape(text.get(lang))
 
     centres = []
     for cid in leaflet.diem_tiep_nhan:
