@@ -48,7 +48,7 @@ from cchc.pages import (
     published_procedures,
     set_uri,
 )
-from cchc.portal_pages import plan_portal_pages, report_link, tel
+from cchc.portal_pages import footer, plan_portal_pages, report_link
 from cchc.problems import ContentError
 from cchc.sanitize import sanitize_html
 from cchc.search import folded_block, run_pagefind
@@ -101,14 +101,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Theme templates such as 404.html render before any page: give them the home page's links.
     config.extra["alternate"] = alternate_links(config.site_url or "/", lang, "")
     config.extra["feeds"] = autodiscovery_links(catalogue, lang, "")
-    province = catalogue.province
-    config.extra["cchc_footer"] = {
-        "agency_label": t("responsible_agency", lang), "agency": province.co_quan_chu_tri.get(lang),
-        "person_label": t("responsible_person", lang), "person": province.nguoi_chiu_trach_nhiem.get(lang),
-        "address": province.dia_chi.get(lang), "phone": province.dien_thoai, "phone_tel": tel(province.dien_thoai), "email": province.email,
-        "licence_label": t("licence", lang), "licence": province.giay_phep.get(lang) if province.giay_phep else "",
-        "accessibility": t("accessibility", lang), "report": t("report_problem", lang), "print": t("print", lang),
-    }
+    config.extra["cchc_footer"] = footer(catalogue, lang)
     return config
 
 
@@ -176,9 +169,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     if page.file.src_uri not in state.sources and page.file.abs_src_path:
         source = Path(page.file.abs_src_path).resolve().relative_to(state.root.resolve()).as_posix()
     when = last_updated(state.catalogue, source, record, state.lastmod, state.head)
-    if catalogue_portal_email(state) and page.canonical_url:
-        page.meta["cchc_report"] = report_link(catalogue_portal_email(state), page.canonical_url,
-                                               unescape(page.title or ""), state.lang)
+    if page.canonical_url:
+        page.meta["cchc_report"] = report_link(state.catalogue, page.canonical_url, unescape(page.title or ""),
+                                               state.lang)
     page.meta["cchc_updated"] = None if when is None else {
         "label": t("last_updated", state.lang), "iso": when.isoformat(), "text": format_date(when, state.lang)}
     return context
@@ -193,11 +186,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     return with_csp(output, preview=bool(os.environ.get(PREVIEW))) if template_name.endswith(".html") else output
-
-
-def catalogue_portal_email(state: BuildState) -> str:
-    portal = state.catalogue.portal
-    return portal.feedback.email_phan_anh if portal else ""
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -94,7 +94,7 @@ def test_phone_map_and_report_links() -> None:
     assert tel("1800 1096") == "tel:18001096"
     assert tel("+84 258 3822 000") == "tel:+842583822000"
     assert osm_link(12.2446, 109.196) == "https://www.openstreetmap.org/?mlat=12.24460&mlon=109.19600#map=17/12.24460/109.19600"
-    link = report_link("cchc@khanhhoa.gov.vn", "https://cchc.khanhhoa.gov.vn/mot-cua/", "Nơi nộp hồ sơ & giờ", "vi")
+    link = report_link(load_catalogue(ROOT), "https://cchc.khanhhoa.gov.vn/mot-cua/", "Nơi nộp hồ sơ & giờ", "vi")
     assert link.startswith("mailto:cchc@khanhhoa.gov.vn?subject=B%C3%A1o%20l%E1%BB%97i%20trang%3A%20")
     assert "%26" in link and "https%3A//cchc.khanhhoa.gov.vn/mot-cua/" in link
 

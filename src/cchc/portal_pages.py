@@ -249,9 +249,22 @@ def plan_portal_pages(cat: Catalogue, lang: str) -> list[PageSpec]:
             faq_page(cat, lang), committee_page(cat, lang), online_page(cat, lang)]
 
 
-def report_link(email: str, page_url: str, title: str, lang: str) -> str:
+def report_link(cat: Catalogue, page_url: str, title: str, lang: str) -> str:
     """mailto: link that opens the office's feedback address with the page's address filled in."""
+    email = _portal(cat).feedback.email_phan_anh
     subject = f"{t('report_subject', lang)}: {title}"
     body = f"{t('report_body', lang)}: {page_url}\n\n"
     return f"mailto:{email}?subject={quote(subject)}&body={quote(body)}"
 
+
+def footer(cat: Catalogue, lang: str) -> dict[str, str]:
+    """What the footer template prints: who answers for the site, in ``lang``."""
+    province = cat.province
+    return {
+        "agency_label": t("responsible_agency", lang), "agency": province.co_quan_chu_tri.get(lang),
+        "person_label": t("responsible_person", lang), "person": province.nguoi_chiu_trach_nhiem.get(lang),
+        "address": province.dia_chi.get(lang), "phone": province.dien_thoai, "phone_tel": tel(province.dien_thoai),
+        "email": province.email, "licence_label": t("licence", lang),
+        "licence": province.giay_phep.get(lang) if province.giay_phep else "",
+        "accessibility": t("accessibility", lang), "report": t("report_problem", lang), "print": t("print", lang),
+    }
