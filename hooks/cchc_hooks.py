@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
 from dataclasses import dataclass, field
 from html import escape, unescape
 from pathlib import Path
@@ -18,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from cchc.catalogue import Catalogue, load_catalogue
 from cchc.completeness import missing_from_outputs
@@ -32,8 +34,9 @@ from cchc.feeds import (
     empty_sitemap,
     news_feeds,
 )
+from cchc.htmlout import MARKDOWN_SLOT, contents
 from cchc.i18n import alternate_links, plan_localized_docs, t
-from cchc.lastmod import git_last_changed, head_date, last_updated
+from cchc.lastmod import content_date, git_last_changed, head_date, last_updated
 from cchc.leaflet import leaflet_page
 from cchc.messages_vi import bilingual
 from cchc.news import NEWS_DIR
@@ -68,9 +71,10 @@ class BuildState:
     story_html: dict[str, str]  # story address -> rendered body, for the feeds
     root: Path = Path(".")
     lastmod: dict[str, dt.date] | None = None  # repository path -> last commit date; None without history
-    head: dt.date | None = None
+    newest: dt.date | None = None  # the date of pages drawn from many records (see cchc.lastmod.last_updated)
     # Every page the core wrote: src_uri -> (its source file, its record key).
     sources: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    nav_urls: list[str] = field(default_factory=list)  # the pages in the nav, by URL
 
 
 def _state(config: MkDocsConfig) -> BuildState:
@@ -95,7 +99,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     specs += plan_portal_pages(catalogue, lang)
     specs.append(leaflet_page(catalogue, lang, config.site_url or "/"))
     state = BuildState(lang, catalogue, specs, set(), news_alternates(catalogue, lang), {},
-                       root, git_last_changed(root), head_date(root),
+                       root, git_last_changed(root), head_date(root) or content_date(catalogue),
                        {spec.src_uri: (spec.edit_uri, spec.record) for spec in specs})
     config.extra["_cchc"] = state
     # Theme templates such as 404.html render before any page: give them the home page's links.
@@ -124,7 +128,72 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generated = File.generated(config, spec.src_uri, content=spec.markdown)
         generated.edit_uri = spec.edit_uri
         files.append(generated)
+        if spec.html is not None:
+            _HtmlPage(spec, generated, config)  # MkDocs keeps a file's existing page when it builds the nav
     return files
+
+
+class _HtmlPage(Page):
+    """A page the core wrote as HTML (cchc.htmlout): MkDocs' Markdown pass is skipped, except for the Markdown
+    the page carries (a story's text), which MkDocs renders as usual (its links checked and rewritten) into
+    the page's Markdown slot. Everything else (theme, events, anchors) is as for any page."""
+
+    def __init__(self, spec: PageSpec, file: File, config: MkDocsConfig) -> None:
+        super().__init__(None, file, config)
+        self.spec = spec
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown = self.spec.markdown
+        self.meta = {"search": {"exclude": True}} if self.spec.search_exclude else {}
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        assert self.spec.html is not None
+        inserted: list[dict[str, Any]] = []
+        if self.markdown:
+            super().render(config, files)
+            self.content = self.spec.html.replace(MARKDOWN_SLOT, self.content or "", 1)
+            inserted = _flat_tokens(self.toc)
+            self.present_anchor_ids = set(self.spec.anchors) | (self.present_anchor_ids or set())
+        else:
+            self.content = self.spec.html.replace(MARKDOWN_SLOT, "", 1)
+            self.present_anchor_ids = set(self.spec.anchors)
+            self.links_to_anchors = {}
+        self.toc = get_toc(contents(self.spec.headings, self.spec.slot, inserted))
+        self._title_from_render = self.spec.title
+
+
+def _flat_tokens(toc: Any) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for item in toc:
+        out.append({"level": item.level, "id": item.id, "name": item.title, "children": []})
+        out += _flat_tokens(item.children)
+    return out
+
+
+def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
+    _state(config).nav_urls = [page.url for page in nav.pages]
+    return nav
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    # Fragments shared by the pages of one folder (see overrides/main.html); a fresh table every build.
+    shared: dict[str, str] = {}
+    nav_urls = _state(config).nav_urls
+
+    def shared_key(page: Page | None, part: str) -> str | None:
+        if page is None or page.url in nav_urls or (page.meta and page.meta.get("hide")):
+            return None
+        if any(url.startswith(page.url) for url in nav_urls):  # a nav link inside this page's own folder
+            return None
+        return f"{part}:{posixpath.dirname(page.url.rstrip('/'))}"
+
+    def keep(key: str | None, fragment: str) -> str:
+        if key:
+            shared[key] = fragment
+        return fragment
+
+    env.globals.update(cchc_shared=shared, cchc_shared_key=shared_key, cchc_keep=keep)
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -168,7 +237,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     source, record = state.sources.get(page.file.src_uri, (None, None))
     if page.file.src_uri not in state.sources and page.file.abs_src_path:
         source = Path(page.file.abs_src_path).resolve().relative_to(state.root.resolve()).as_posix()
-    when = last_updated(state.catalogue, source, record, state.lastmod, state.head)
+    when = last_updated(state.catalogue, source, record, state.lastmod, state.newest)
     if page.canonical_url:
         page.meta["cchc_report"] = report_link(state.catalogue, page.canonical_url, unescape(page.title or ""),
                                                state.lang)

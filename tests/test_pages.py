@@ -45,19 +45,19 @@ def test_replacement_shows_on_the_set_and_both_procedures(site_copy: Path) -> No
     set_md = specs[set_uri("qd-0900-2026")]
     assert "## Thay thế thủ tục" in set_md
     assert "(1\\.000894) ← [" in set_md and "(1\\.000094)" in set_md  # codes are Markdown-escaped
-    old = procedure_page(cat, cat.procedures["1.000094"], "vi").markdown
-    assert '!!! danger "Thủ tục này đã bị bãi bỏ"' in old
-    assert "Được thay thế bằng: [Thủ tục đăng ký kết hôn](" in old
-    assert "Bị thay thế bởi [Thủ tục đăng ký kết hôn]" in old
-    new = procedure_page(cat, cat.procedures["1.000894"], "en").markdown
-    assert "Replaces [" in new and "(1\\.000094)" in new
+    old = procedure_page(cat, cat.procedures["1.000094"], "vi").html  # procedure pages are written as HTML
+    assert '<div class="admonition danger">\n<p class="admonition-title">Thủ tục này đã bị bãi bỏ</p>' in old
+    assert 'Được thay thế bằng: <a href="../dang-ky-ket-hon-1.000894/">Thủ tục đăng ký kết hôn</a> (1.000894)' in old
+    assert "Bị thay thế bởi <a href=" in old
+    new = procedure_page(cat, cat.procedures["1.000894"], "en").html
+    assert "Replaces <a href=" in new and "(1.000094)" in new
 
 
 def test_related_procedures_link_their_pages() -> None:
     from conftest import ROOT
 
     cat = load_catalogue(ROOT)
-    md = procedure_page(cat, cat.procedures["1.001193"], "vi").markdown
-    related = md.split("## Thủ tục liên quan", 1)[1].split("##", 1)[0]
-    assert "(cap-ban-sao-trich-luc-ho-tich-ban-sao-giay-khai-sinh-2.000635.md) (2\\.000635)" in related
-    assert "(2\\.000986)" in related
+    html = procedure_page(cat, cat.procedures["1.001193"], "vi").html
+    related = html.split('id="thu-tuc-lien-quan"', 1)[1].split("<h2", 1)[0]
+    assert '<a href="../cap-ban-sao-trich-luc-ho-tich-ban-sao-giay-khai-sinh-2.000635/">' in related
+    assert "(2.000635)" in related and "(2.000986)" in related

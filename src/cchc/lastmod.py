@@ -76,14 +76,15 @@ def record_date(cat: Catalogue, record: str | None) -> dt.date | None:
 
 
 def last_updated(cat: Catalogue, source: str | None, record: str | None,
-                 history: dict[str, dt.date] | None, head: dt.date | None) -> dt.date | None:
+                 history: dict[str, dt.date] | None, newest: dt.date | None) -> dt.date | None:
     """When a page's source file last changed: its git date; without history, the record's own date. A
     hand-written page without history, or a page drawn from many records (a list, the home page), is as new as
-    the checked-out commit; with no git at all, as the newest date the content gives itself."""
+    the checked-out commit; with no git at all, as the newest date the content gives itself. ``newest`` is that
+    date, ``head_date(root) or content_date(cat)``, worked out once per build."""
     if source is None:
-        return head or content_date(cat)
+        return newest
     if history is not None and source in history:
         return history[source]
     if record:
         return record_date(cat, record)
-    return head or content_date(cat)  # no history, or a file not committed yet
+    return newest  # no history, or a file not committed yet

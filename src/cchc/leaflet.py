@@ -16,9 +16,9 @@ from pathlib import Path
 
 import segno
 
-from .catalogue import Catalogue, load_catalogue
+from .catalogue import Catalogue
 from .i18n import LANGUAGE_PREFIXES, LANGUAGES, t
-from .lastmod import content_date, head_date
+from .lastmod import head_date
 from .models import Channel, Procedure, _LocalizedText
 from .pages import PageSpec, _finish, _Writer, exclude_from_search, procedure_uri
 from .pdf import print_pdfs
@@ -129,9 +129,16 @@ def leaflet_page(cat: Catalogue, lang: str, site_url: str) -> PageSpec:
     return exclude_from_search(_finish(w, out, "data/leaflet.yml", None))
 
 
+def _shown_date(page: Path) -> dt.date | None:
+    found = re.search(r'class="cchc-last-updated">.*?<time datetime="(\d{4}-\d{2}-\d{2})"',
+                      page.read_text(encoding="utf-8"), re.S) if page.exists() else None
+    return dt.date.fromisoformat(found.group(1)) if found else None
+
+
 def leaflet_pdfs(root: Path, site: Path) -> None:
-    """Print each language's leaflet page to its PDF, dated by the content (see cchc.pdf)."""
-    when = head_date(root) or content_date(load_catalogue(root)) or dt.date(2000, 1, 1)
+    """Print each language's leaflet page to its PDF, dated by the checked-out commit or, without git, by the
+    last-updated date the built page shows (see cchc.pdf): no second load of the content."""
+    when = head_date(root) or _shown_date(site / LEAFLET.replace(".md", ".html")) or dt.date(2000, 1, 1)
     jobs = []
     for lang in LANGUAGES:
         folder = LANGUAGE_PREFIXES[lang] + LEAFLET.removesuffix("index.md")

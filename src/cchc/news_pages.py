@@ -5,16 +5,29 @@ News pages stay out of the navigation (DESIGN.md §3); the index, category and y
 
 from __future__ import annotations
 
+import dataclasses
 import math
+import posixpath
 from collections.abc import Callable, Sequence
 
 from .catalogue import Catalogue
 from .feeds import feed_paths
-from .i18n import LANGUAGES
+from .htmlout import HtmlBody, bullet_list, href, text
+from .i18n import LANGUAGES, t
+from .models import Category
 from .news import NEWS_DIR, Story, category_dir
-from .pages import PageSpec, _finish, _Writer, exclude_from_search, md_url, page_url, url_from_page
-from .search import NOINDEX_CLOSE, NOINDEX_OPEN, search_data
-from .text import format_datetime, md_escape
+from .pages import (
+    PageSpec,
+    _finish,
+    _finish_html,
+    _HtmlWriter,
+    _Writer,
+    exclude_from_search,
+    page_url,
+    url_from_page,
+)
+from .search import NOINDEX_CLOSE, NOINDEX_OPEN_HTML, search_data
+from .text import format_datetime
 
 NEWS_PER_PAGE = 10
 # Around a story's own text in its page: the hook sanitizes what is between them and the feeds carry it.
@@ -47,21 +60,15 @@ def _category_link(w: _Writer, category: str) -> str:
     return w.link_to(category_uri(category), w.tr(w.cat.categories[category].ten))
 
 
-def _teaser(w: _Writer, story: Story) -> list[str]:
-    return [
-        f"### {w.link_to(story.address, md_escape(story.item.tieu_de))}",
-        "",
-        f"{_time(w, story)} · {_category_link(w, story.item.chuyen_muc)}",
-        "{ .cchc-news-meta }",
-        "",
-        md_escape(story.item.sapo),
-        "",
-    ]
+def _teaser(w: _HtmlWriter, page: HtmlBody, story: Story) -> None:
+    page.heading(3, w.link_to(story.address, text(story.item.tieu_de)))
+    page.add(f'<p class="cchc-news-meta">{_time(w, story)} · {_category_link(w, story.item.chuyen_muc)}</p>',
+             f"<p>{text(story.item.sapo)}</p>")
 
 
-def _pager(w: _Writer, page: int, total: int, uri_of: Callable[[int], str]) -> list[str]:
+def _pager(w: _HtmlWriter, page: int, total: int, uri_of: Callable[[int], str]) -> str:
     if total <= 1:
-        return []
+        return ""
     items = []
     if page > 1:
         items.append(w.link_to(uri_of(page - 1), f"« {w.s('previous_page')}"))
@@ -74,30 +81,31 @@ def _pager(w: _Writer, page: int, total: int, uri_of: Callable[[int], str]) -> l
             items.append("…")
     if page < total:
         items.append(w.link_to(uri_of(page + 1), f"{w.s('next_page')} »"))
-    return [f'<nav class="cchc-pager" aria-label="{w.s("pages_nav")}" markdown="1">', "",
-            " ".join(items), "", "</nav>", ""]
+    return f'<nav aria-label="{w.s("pages_nav")}" class="cchc-pager">\n<p>{" ".join(items)}</p>\n</nav>'
 
 
 def _listing(
-    cat: Catalogue, lang: str, stories: Sequence[Story], title: str, intro: list[str], uri_of: Callable[[int], str]
+    cat: Catalogue, lang: str, stories: Sequence[Story], title: str,
+    intro: Callable[[_HtmlWriter], list[str]], uri_of: Callable[[int], str]
 ) -> list[PageSpec]:
-    """A paginated list, newest first: page 1 at ``uri_of(1)``, then ``uri_of(2)``..."""
+    """A paginated list, newest first: page 1 at ``uri_of(1)``, then ``uri_of(2)``...; ``intro`` gives the HTML
+    under the title. Written as HTML directly (cchc.htmlout)."""
     total = max(1, math.ceil(len(stories) / NEWS_PER_PAGE))
     specs = []
-    for page in range(1, total + 1):
-        uri = uri_of(page)
-        w = _Writer(cat, lang, uri)
-        heading = title if page == 1 else f"{title} – {w.s('page_n', n=page)}"
-        out = [f"# {heading}", "", *intro]
-        chunk = stories[(page - 1) * NEWS_PER_PAGE : page * NEWS_PER_PAGE]
+    for number in range(1, total + 1):
+        w = _HtmlWriter(cat, lang, uri_of(number))
+        page = HtmlBody()
+        page.heading(1, title if number == 1 else f"{title} – {w.s('page_n', n=number)}")
+        page.add(*intro(w))
+        chunk = stories[(number - 1) * NEWS_PER_PAGE : number * NEWS_PER_PAGE]
         if total > 1:
-            out += [w.s("page_of", n=page, total=total) + " · " + w.s("count_news", n=len(stories)), ""]
+            page.add(f"<p>{w.s('page_of', n=number, total=total)} · {w.s('count_news', n=len(stories))}</p>")
         for story in chunk:
-            out += _teaser(w, story)
+            _teaser(w, page, story)
         if not stories:
-            out += [w.s("no_news"), ""]
-        out += _pager(w, page, total, uri_of)
-        specs.append(exclude_from_search(_finish(w, out, None, None)))
+            page.add(f"<p>{w.s('no_news')}</p>")
+        page.add(_pager(w, number, total, uri_of))
+        specs.append(exclude_from_search(_finish_html(w, page, None, None)))
     return specs
 
 
@@ -120,47 +128,48 @@ def _related(cat: Catalogue, story: Story, stories: Sequence[Story], by_tag: dic
 
 def _article(cat: Catalogue, lang: str, story: Story, related: list[Story],
              older: Story | None, newer: Story | None) -> PageSpec:
-    w = _Writer(cat, lang, story.address)
+    """A story's page, written as HTML around the editor's Markdown text (only that goes through Markdown)."""
+    w = _HtmlWriter(cat, lang, story.address)
     item = story.item
-    out = [f"# {md_escape(item.tieu_de)}", ""]
+    page = HtmlBody()
+    page.heading(1, text(item.tieu_de))
     meta = [f"{_time(w, story)} · {w.s('category')}: {_category_link(w, item.chuyen_muc)}"]
     if item.ngay_cap_nhat is not None:
         meta[0] += f" · {w.s('updated')}: {format_datetime(story.updated, lang)}"
     credits = []
     if item.nguon:
-        credits.append(f"{w.s('source')}: {md_escape(item.nguon)}")
+        credits.append(f"{w.s('source')}: {text(item.nguon)}")
     if item.tac_gia:
-        credits.append(f"{w.s('author')}: {md_escape(item.tac_gia)}")
+        credits.append(f"{w.s('author')}: {text(item.tac_gia)}")
     meta.append(" · ".join(credits))
-    out += [NOINDEX_OPEN, "", "  \n".join(meta), "{ .cchc-news-meta }", "", NOINDEX_CLOSE, ""]
+    page.add(NOINDEX_OPEN_HTML, '<p class="cchc-news-meta">' + "<br />\n".join(meta) + "</p>", NOINDEX_CLOSE)
     if item.anh is not None:
-        out += [f"![{md_escape(item.anh.mo_ta)}]({md_url(w.rel(item.anh.tep))}){{ .cchc-lead-image }}", ""]
-    out += [md_escape(item.sapo), "{ .cchc-sapo }", ""]
-    if item.the:
-        tags = [f"**{w.s('tags')}:** " + ", ".join(md_escape(tag) for tag in item.the), ""]
-    else:
-        tags = []
+        src = href(posixpath.relpath(item.anh.tep, page_url(story.address).rstrip("/")))
+        page.add(f'<p><img alt="{text(item.anh.mo_ta)}" class="cchc-lead-image" src="{src}" /></p>')
+    page.add(f'<p class="cchc-sapo">{text(item.sapo)}</p>')
     # Search indexes the headline, lead and tags; the story text and the lists below stay out of the index.
-    out += [NOINDEX_OPEN, "", BODY_START, "", story.body, "", BODY_END, "", NOINDEX_CLOSE, ""]
-    out += tags
-    out += [NOINDEX_OPEN, ""]
+    page.add(NOINDEX_OPEN_HTML, BODY_START)
+    page.markdown_slot()
+    page.add(BODY_END, NOINDEX_CLOSE)
+    if item.the:
+        page.add(f"<p><strong>{w.s('tags')}:</strong> " + ", ".join(text(tag) for tag in item.the) + "</p>")
+    page.add(NOINDEX_OPEN_HTML)
     if related:
-        out += [f"## {w.s('related_news')}", ""]
-        out += [f"- {w.link_to(r.address, md_escape(r.item.tieu_de))} ({format_datetime(r.published, lang)})"
-                for r in related]
-        out.append("")
+        page.heading(2, w.s("related_news"))
+        page.add(bullet_list([f"{w.link_to(r.address, text(r.item.tieu_de))} ({format_datetime(r.published, lang)})"
+                              for r in related]))
     if older or newer:
-        out += [f'<nav class="cchc-story-nav" aria-label="{w.s("story_nav")}" markdown="1">', ""]
+        links = []
         if newer:
-            out += [f"{w.s('newer_story')}: {w.link_to(newer.address, md_escape(newer.item.tieu_de))}", ""]
+            links.append(f"<p>{w.s('newer_story')}: {w.link_to(newer.address, text(newer.item.tieu_de))}</p>")
         if older:
-            out += [f"{w.s('older_story')}: {w.link_to(older.address, md_escape(older.item.tieu_de))}", ""]
-        out += ["</nav>", ""]
-    out += [NOINDEX_CLOSE, ""]
-    out += [search_data({"kind": "news", "date": format_datetime(story.published, lang), "summary": item.sapo,
-                         "category": w.cat.categories[item.chuyen_muc].ten.get(lang)}, []), ""]
-    spec = _finish(w, out, story.source, f"story:{lang}:{item.khoa}")
-    return PageSpec(spec.src_uri, spec.markdown, story.source, spec.record)
+            links.append(f"<p>{w.s('older_story')}: {w.link_to(older.address, text(older.item.tieu_de))}</p>")
+        page.add(f'<nav aria-label="{w.s("story_nav")}" class="cchc-story-nav">', *links, "</nav>")
+    page.add(NOINDEX_CLOSE)
+    page.add(search_data({"kind": "news", "date": format_datetime(story.published, lang), "summary": item.sapo,
+                          "category": w.cat.categories[item.chuyen_muc].ten.get(lang)}, []))
+    spec = _finish_html(w, page, story.source, f"story:{lang}:{item.khoa}")
+    return dataclasses.replace(spec, markdown=story.body)
 
 
 def _feeds_page(cat: Catalogue, lang: str) -> PageSpec:
@@ -191,7 +200,7 @@ def plan_news_pages(cat: Catalogue, lang: str) -> list[PageSpec]:
     by_tag: dict[str, list[int]] = {}
     by_category: dict[str, list[int]] = {c: [] for c in cat.categories}
     for i, story in enumerate(stories):
-        for tag in {t.casefold() for t in story.item.the}:
+        for tag in {name.casefold() for name in story.item.the}:
             by_tag.setdefault(tag, []).append(i)
         by_category[story.item.chuyen_muc].append(i)
     specs = []
@@ -201,31 +210,33 @@ def plan_news_pages(cat: Catalogue, lang: str) -> list[PageSpec]:
         newer = stories[i - 1] if i > 0 else None
         specs.append(_article(cat, lang, story, related, older, newer))
 
-    w = _Writer(cat, lang, news_index_uri())
     ordered = sorted(cat.categories.items(), key=lambda kv: (kv[1].thu_tu, kv[0]))
     years = sorted({s.year for s in stories}, reverse=True)
 
-    def browse(writer: _Writer) -> list[str]:
-        lines = [f"**{writer.s('categories')}:** " + " · ".join(_category_link(writer, cid) for cid, _ in ordered)]
+    def news_intro(w: _HtmlWriter) -> list[str]:
+        lines = [f"<strong>{w.s('categories')}:</strong> "
+                 + " · ".join(_category_link(w, cid) for cid, _ in ordered)]
         if years:
-            lines.append(f"**{writer.s('archive')}:** " + " · ".join(
-                writer.link_to(year_uri(y), str(y)) for y in years))
-        lines.append(writer.link_to(feeds_page_uri(), writer.s("feeds")))
-        return ["  \n".join(lines), "{ .cchc-news-browse }", ""]
+            lines.append(f"<strong>{w.s('archive')}:</strong> " + " · ".join(
+                w.link_to(year_uri(y), str(y)) for y in years))
+        lines.append(w.link_to(feeds_page_uri(), w.s("feeds")))
+        return [f"<p>{w.s('news_intro')}</p>", '<p class="cchc-news-browse">' + "<br />\n".join(lines) + "</p>"]
 
-    specs += _listing(cat, lang, stories, w.s("news"), [w.s("news_intro"), "", *browse(w)], news_index_uri)
+    def all_news(w: _HtmlWriter) -> str:
+        return f"<p>{w.link_to(news_index_uri(), w.s('all_news'))}</p>"
+
+    specs += _listing(cat, lang, stories, t("news", lang), news_intro, news_index_uri)
     for cid, category in ordered:
         members = [stories[i] for i in by_category[cid]]
-        cw = _Writer(cat, lang, category_uri(cid))
-        intro = [cw.tr(category.mo_ta), ""] if category.mo_ta else []
-        intro += [cw.link_to(news_index_uri(), cw.s("all_news")), ""]
-        specs += _listing(cat, lang, members, cw.tr(category.ten), intro,
-                          lambda page, cid=cid: category_uri(cid, page))  # type: ignore[misc]
+
+        def category_intro(w: _HtmlWriter, category: Category = category) -> list[str]:
+            return ([f"<p>{w.tr(category.mo_ta)}</p>"] if category.mo_ta else []) + [all_news(w)]
+
+        specs += _listing(cat, lang, members, _HtmlWriter(cat, lang, category_uri(cid)).tr(category.ten),
+                          category_intro, lambda page, cid=cid: category_uri(cid, page))  # type: ignore[misc]
     for year in years:
         members = [s for s in stories if s.year == year]
-        yw = _Writer(cat, lang, year_uri(year))
-        specs += _listing(cat, lang, members, yw.s("news_year", year=year),
-                          [yw.link_to(news_index_uri(), yw.s("all_news")), ""],
+        specs += _listing(cat, lang, members, t("news_year", lang, year=year), lambda w: [all_news(w)],
                           lambda page, year=year: year_uri(year, page))  # type: ignore[misc]
     specs.append(_feeds_page(cat, lang))
     return specs

@@ -6,18 +6,21 @@ Every text value from content goes through ``md_escape``, so content never becom
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from .catalogue import Catalogue
+from .htmlout import HtmlBody, bullet_list, href, page_href, paragraphs, table, task_list, text
 from .i18n import t
 from .models import Channel, Fee, OnlineLevel, Procedure, ProcedureSet, TimeLimit, _LocalizedText
-from .search import NOINDEX_CLOSE, NOINDEX_OPEN, search_data
+from .search import NOINDEX_CLOSE, NOINDEX_OPEN, NOINDEX_OPEN_HTML, search_data
 from .text import format_date, format_number, md_escape, md_paragraphs, slugify, sort_key
 
 BASE = "thu-tuc"
@@ -31,6 +34,14 @@ class PageSpec:
     markdown: str
     edit_uri: str | None = None  # repository path of the record the page comes from
     record: str | None = None  # record key (as in Catalogue.sources) for completeness checks
+    # Pages written as HTML directly (cchc.htmlout) carry it here, with their title, contents and anchors;
+    # ``markdown`` is then empty and MkDocs' Markdown pass is skipped for them.
+    html: str | None = None
+    title: str | None = None
+    headings: tuple[dict[str, Any], ...] = ()  # flat toc tokens (cchc.htmlout.contents nests them)
+    slot: int | None = None  # where the headings of ``markdown`` go among them, when the page has a Markdown slot
+    anchors: frozenset[str] = frozenset()
+    search_exclude: bool = False
 
 
 def procedure_uri(proc: Procedure) -> str:
@@ -173,23 +184,52 @@ class _Writer:
         return md_escape(f"{prefix} {pset.so_hieu}")
 
 
-def _table_cell(text: str) -> str:
-    return text.replace("\n", " ")
+class _HtmlWriter(_Writer):
+    """The same page in HTML (cchc.htmlout) instead of Markdown: text escaped for HTML, links as page URLs."""
+
+    def tr(self, value: _LocalizedText) -> str:
+        if self.lang == "en" and value.en is None:
+            self.fell_back = True
+            return f'<span lang="vi">{text(value.vi)}</span>'
+        return text(value.get(self.lang))
+
+    def tr_block(self, value: _LocalizedText) -> str:
+        if self.lang == "en" and value.en is None:
+            self.fell_back = True
+            return f'<div lang="vi">\n{paragraphs(value.vi)}\n</div>'
+        return paragraphs(value.get(self.lang))
+
+    def link_to(self, to_uri: str, label: str) -> str:
+        return f'<a href="{_href(self.uri, to_uri)}">{label}</a>'
+
+    def procedure_link(self, code: str) -> str:
+        proc = self.cat.procedures[code]
+        return self.link_to(procedure_uri(proc), self.tr(proc.ten)) + f" ({text(code)})"
+
+    def set_title(self, set_id: str) -> str:
+        prefix = "Quyết định số" if self.lang == "vi" else "Decision No."
+        return text(f"{prefix} {self.cat.sets[set_id].so_hieu}")
 
 
-def _channel_table(w: _Writer, channels: list[Channel]) -> list[str]:
+@functools.lru_cache(maxsize=131072)
+def _href(from_uri: str, to_uri: str) -> str:
+    target, _, fragment = to_uri.partition("#")
+    return page_href(page_url(from_uri), page_url(target)) + (f"#{fragment}" if fragment else "")
+
+
+def _channel_table(w: _HtmlWriter, channels: list[Channel]) -> str:
     """One row per channel; the description column only when some channel has one."""
     with_desc = any(ch.mo_ta for ch in channels)
     head = [w.s("channel"), w.s("time_limit"), w.s("fees")] + ([w.s("description")] if with_desc else [])
-    rows = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    rows = []
     for ch in channels:
         time = w.time_limit(ch.thoi_han) if ch.thoi_han else w.s("not_stated")
         fees = w.s("not_stated") if ch.phi is None else "<br>".join(w.fee(f) for f in ch.phi) or w.s("free")
         cells = [w.s("channel_" + ch.hinh_thuc), time, fees]
         if with_desc:
             cells.append(w.tr(ch.mo_ta) if ch.mo_ta else "")
-        rows.append("| " + " | ".join(_table_cell(c) for c in cells) + " |")
-    return rows
+        rows.append(cells)
+    return table(head, rows)
 
 
 def _names(w: _Writer, ids: Iterable[str], table: dict[str, object]) -> str:
@@ -197,10 +237,14 @@ def _names(w: _Writer, ids: Iterable[str], table: dict[str, object]) -> str:
 
 
 def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
-    """The page a citizen reads: who, how long and how much, what to bring, where, steps, result, law."""
+    """The page a citizen reads: who, how long and how much, what to bring, where, steps, result, law.
+
+    Written as HTML directly (cchc.htmlout): a procedure page is all data, and at province scale the Markdown
+    pass was the largest cost of a build."""
     uri = procedure_uri(proc)
-    w = _Writer(cat, lang, uri)
-    out: list[str] = [f"# {w.tr(proc.ten)}", ""]
+    w = _HtmlWriter(cat, lang, uri)
+    page = HtmlBody()
+    page.heading(1, w.tr(proc.ten))
 
     if proc.trang_thai != "con-hieu-luc":
         kind = "danger" if proc.trang_thai == "bai-bo" else "warning"
@@ -218,44 +262,42 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
         successor = cat.replaced_by(proc.ma_thu_tuc)
         if successor:
             lines.append(f"{w.s('replaced_by')}: {w.procedure_link(successor)}.")
-        out += [f'!!! {kind} "{w.s("status_" + proc.trang_thai)}"', ""]
-        out += [f"    {line}" for line in lines] + [""]
+        page.admonition(kind, w.s("status_" + proc.trang_thai), f"<p>{chr(10).join(lines)}</p>" if lines else "")
 
     # Search indexes the name, codes, field and level (in the hidden search data), not the page's labels and lists.
-    out += [NOINDEX_OPEN, ""]
-    facts = [f"**{w.s('code')}:** {md_escape(proc.ma_thu_tuc)}"]
+    page.add(NOINDEX_OPEN_HTML)
+    facts = [f"<strong>{w.s('code')}:</strong> {text(proc.ma_thu_tuc)}"]
     if proc.ma_dia_phuong:
-        facts.append(f"**{w.s('local_code')}:** {md_escape(proc.ma_dia_phuong)}")
-    facts.append(f"**{w.s('field')}:** {w.link_to(field_uri(proc.linh_vuc), w.tr(cat.fields[proc.linh_vuc].ten))}")
-    facts.append(
-        f"**{w.s('level')}:** "
-        + ", ".join(w.link_to(level_uri(lv), w.tr(cat.levels[lv].ten)) for lv in proc.cap_thuc_hien)
-    )
-    facts.append(
-        f"**{w.s('online_levels')}:** "
-        + w.link_to(online_uri(proc.muc_do_dvc), w.s("online_" + proc.muc_do_dvc))
-    )
+        facts.append(f"<strong>{w.s('local_code')}:</strong> {text(proc.ma_dia_phuong)}")
+    facts.append(f"<strong>{w.s('field')}:</strong> "
+                 f"{w.link_to(field_uri(proc.linh_vuc), w.tr(cat.fields[proc.linh_vuc].ten))}")
+    facts.append(f"<strong>{w.s('level')}:</strong> "
+                 + ", ".join(w.link_to(level_uri(lv), w.tr(cat.levels[lv].ten)) for lv in proc.cap_thuc_hien))
+    facts.append(f"<strong>{w.s('online_levels')}:</strong> "
+                 + w.link_to(online_uri(proc.muc_do_dvc), w.s("online_" + proc.muc_do_dvc)))
     if proc.loai_thu_tuc:
-        facts.append(f"**{w.s('type')}:** {w.tr(proc.loai_thu_tuc)}")
-    out += [line + "  " for line in facts] + [""]
+        facts.append(f"<strong>{w.s('type')}:</strong> {w.tr(proc.loai_thu_tuc)}")
+    page.add(_lines(facts))
 
-    out += [f"## {w.s('who')}", "", *(f"- {w.tr(cat.audiences[a].ten)}" for a in proc.doi_tuong), ""]
+    page.heading(2, w.s("who"))
+    page.add(bullet_list([w.tr(cat.audiences[a].ten) for a in proc.doi_tuong]))
 
     if proc.ghi_chu:
-        out += [f'!!! info "{w.s("local_note")}"', "", *("    " + ln for ln in w.tr_block(proc.ghi_chu).split("\n")), ""]
+        page.admonition("info", w.s("local_note"), w.tr_block(proc.ghi_chu))
 
-    out += [f"## {w.s('time_and_fees')}", ""]
-    out += [*_channel_table(w, proc.cach_thuc), ""] if proc.cach_thuc else [w.s("not_stated_long"), ""]
+    page.heading(2, w.s("time_and_fees"))
+    page.add(_channel_table(w, proc.cach_thuc) if proc.cach_thuc else f"<p>{w.s('not_stated_long')}</p>")
 
-    out += [f"## {w.s('documents')}", ""]
+    page.heading(2, w.s("documents"))
     if not proc.thanh_phan_ho_so:
-        out += [w.s("not_stated_long"), ""]
+        page.add(f"<p>{w.s('not_stated_long')}</p>")
     for group in proc.thanh_phan_ho_so:
         if group.truong_hop:
-            out += [f"### {w.tr(group.truong_hop)}", ""]
+            page.heading(3, w.tr(group.truong_hop))
+        items: list[tuple[bool, str]] = []
         for doc in group.giay_to:
             if doc.chi_dan:
-                out.append(f"- {w.tr(doc.ten)}")
+                items.append((False, w.tr(doc.ten)))
                 continue
             counts = []
             if doc.ban_chinh:
@@ -264,115 +306,117 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
                 counts.append(f"{doc.ban_sao} {w.s('copies')}")
             if doc.xuat_trinh:
                 counts.append(w.s("show_only"))
-            item = f"- [ ] {w.tr(doc.ten)} — {', '.join(counts)}"
+            item = f"{w.tr(doc.ten)} — {', '.join(counts)}"
             if doc.mau and doc.mau.url:
-                item += f" · [{w.s('download_form')}: {w.tr(doc.mau.ten)}]({md_url(doc.mau.url)})"
+                item += f' · <a href="{href(doc.mau.url)}">{w.s("download_form")}: {w.tr(doc.mau.ten)}</a>'
             elif doc.mau:
                 item += f" · {w.s('form')}: {w.tr(doc.mau.ten)}"
-            out.append(item)
-        out.append("")
-    out += [f"**{w.s('dossier_count')}:** {proc.so_luong_ho_so}", ""]
+            items.append((True, item))
+        if items:
+            page.add(task_list(items))
+    page.add(f"<p><strong>{w.s('dossier_count')}:</strong> {proc.so_luong_ho_so}</p>")
 
-    out += [f"## {w.s('where')}", ""]
-    out += [
-        f"**{w.s('address')}:** "
-        + (w.tr(proc.dia_chi_tiep_nhan) if proc.dia_chi_tiep_nhan else w.s("not_stated")) + "  ",
-        f"**{w.s('hours')}:** "
-        + (w.tr(proc.thoi_gian_tiep_nhan) if proc.thoi_gian_tiep_nhan else w.s("not_stated")) + "  ",
+    page.heading(2, w.s("where"))
+    where = [
+        f"<strong>{w.s('address')}:</strong> "
+        + (w.tr(proc.dia_chi_tiep_nhan) if proc.dia_chi_tiep_nhan else w.s("not_stated")),
+        f"<strong>{w.s('hours')}:</strong> "
+        + (w.tr(proc.thoi_gian_tiep_nhan) if proc.thoi_gian_tiep_nhan else w.s("not_stated")),
+        f"<strong>{w.s('agency')}:</strong> " + (", ".join(
+            w.link_to(agency_uri(a), w.tr(cat.agencies[a].ten)) for a in proc.co_quan_thuc_hien) or w.s("not_stated")),
     ]
-    out += [f"**{w.s('agency')}:** " + (", ".join(
-        w.link_to(agency_uri(a), w.tr(cat.agencies[a].ten)) for a in proc.co_quan_thuc_hien) or w.s("not_stated"))]
     for key, ids in (
         ("competent", proc.co_quan_co_tham_quyen),
         ("delegated", proc.co_quan_duoc_uy_quyen),
         ("coordinating", proc.co_quan_phoi_hop),
     ):
         if ids:
-            out[-1] += "  "
-            out.append(f"**{w.s(key)}:** {_names(w, ids, cat.agencies)}")  # type: ignore[arg-type]
-    out.append("")
+            where.append(f"<strong>{w.s(key)}:</strong> {_names(w, ids, cat.agencies)}")  # type: ignore[arg-type]
+    page.add(_lines(where))
 
-    out += [f"## {w.s('steps')}", ""]
+    page.heading(2, w.s("steps"))
     if not proc.trinh_tu:
-        out += [w.s("not_stated_long"), ""]
+        page.add(f"<p>{w.s('not_stated_long')}</p>")
     for steps in proc.trinh_tu:
         if steps.truong_hop:
-            out += [f"### {w.tr(steps.truong_hop)}", ""]
-        out += [f"{i}. {w.tr(step)}" for i, step in enumerate(steps.cac_buoc, 1)] + [""]
+            page.heading(3, w.tr(steps.truong_hop))
+        if steps.cac_buoc:
+            page.add(bullet_list([w.tr(step) for step in steps.cac_buoc], ordered=True))
 
-    out += [f"## {w.s('conditions')}", ""]
-    out += [w.tr_block(proc.yeu_cau_dieu_kien) if proc.yeu_cau_dieu_kien else w.s("no_conditions"), ""]
+    page.heading(2, w.s("conditions"))
+    page.add(w.tr_block(proc.yeu_cau_dieu_kien) if proc.yeu_cau_dieu_kien else f"<p>{w.s('no_conditions')}</p>")
 
-    out += [f"## {w.s('result')}", ""]
-    if not proc.ket_qua:
-        out.append(w.s("not_stated_long"))
+    page.heading(2, w.s("result"))
+    results = []
     for res in proc.ket_qua:
-        code = f" ({w.s('result_code')}: {md_escape(res.ma)})" if res.ma else ""
+        code = f" ({w.s('result_code')}: {text(res.ma)})" if res.ma else ""
         note = f": {w.tr(res.mo_ta)}" if res.mo_ta else ""
-        out.append(f"- {w.tr(res.ten)}{code}{note}")
-    out.append("")
+        results.append(f"{w.tr(res.ten)}{code}{note}")
+    page.add(bullet_list(results) if results else f"<p>{w.s('not_stated_long')}</p>")
 
-    out += [f"## {w.s('legal_basis')}", ""]
-    if not proc.can_cu_phap_ly:
-        out += [w.s("not_stated_long"), ""]
+    page.heading(2, w.s("legal_basis"))
+    laws = []
     for basis in proc.can_cu_phap_ly:
         doc_id = cat.document_for(basis.so_hieu)
-        number = md_escape(basis.so_hieu)
+        number = text(basis.so_hieu)
         if doc_id is not None:
             number = w.link_to(f"van-ban/{doc_id}.md", number)
-        out.append(f"- {number}: {w.tr(basis.trich_yeu)}")
-    out.append("")
+        laws.append(f"{number}: {w.tr(basis.trich_yeu)}")
+    page.add(bullet_list(laws) if laws else f"<p>{w.s('not_stated_long')}</p>")
 
-    out += [f"## {w.s('online')}", ""]
-    out += [f"**{w.s('online_levels')}:** {w.s('online_' + proc.muc_do_dvc)}", ""]
+    page.heading(2, w.s("online"))
+    page.add(f"<p><strong>{w.s('online_levels')}:</strong> {w.s('online_' + proc.muc_do_dvc)}</p>")
     if proc.lien_ket_dvc:
-        out += [f"[{w.s('submit_online')}]({md_url(proc.lien_ket_dvc)}){{ .md-button .md-button--primary }}", ""]
+        page.add(f'<p><a class="md-button md-button--primary" href="{href(proc.lien_ket_dvc)}">'
+                 f"{w.s('submit_online')}</a></p>")
     else:
-        out += [w.s("not_online"), ""]
+        page.add(f"<p>{w.s('not_online')}</p>")
 
     if proc.thu_tuc_lien_quan:
-        out += [f"## {w.s('related')}", "", *(f"- {w.procedure_link(c)}" for c in proc.thu_tuc_lien_quan), ""]
+        page.heading(2, w.s("related"))
+        page.add(bullet_list([w.procedure_link(c) for c in proc.thu_tuc_lien_quan]))
 
     history = cat.history(proc.ma_thu_tuc)
     if proc.quyet_dinh_cong_bo or history:
-        out += [f"## {w.s('decision')}", ""]
+        page.heading(2, w.s("decision"))
         if proc.quyet_dinh_cong_bo:
             pset = cat.sets[proc.quyet_dinh_cong_bo]
-            out += [
-                f"{w.link_to(set_uri(proc.quyet_dinh_cong_bo), w.set_title(proc.quyet_dinh_cong_bo))} "
-                f"({w.date(pset.ngay_ban_hanh)}): {w.tr(pset.trich_yeu)}",
-                "",
-            ]
+            page.add(f"<p>{w.link_to(set_uri(proc.quyet_dinh_cong_bo), w.set_title(proc.quyet_dinh_cong_bo))} "
+                     f"({w.date(pset.ngay_ban_hanh)}): {w.tr(pset.trich_yeu)}</p>")
         if history:
-            out += [f"### {w.s('history')}", ""]
+            page.heading(3, w.s("history"))
+            changes = []
             for change in history:
                 pset = cat.sets[change.set_id]
                 other = f" {w.procedure_link(change.other)}" if change.other else ""
-                out.append(
-                    f"- {w.date(pset.ngay_ban_hanh)}: {w.s('change_' + change.kind)}{other} — "
-                    f"{w.link_to(set_uri(change.set_id), w.set_title(change.set_id))}"
-                )
-            out.append("")
+                changes.append(f"{w.date(pset.ngay_ban_hanh)}: {w.s('change_' + change.kind)}{other} — "
+                               f"{w.link_to(set_uri(change.set_id), w.set_title(change.set_id))}")
+            page.add(bullet_list(changes))
 
     if proc.can_ra_soat:
         # Nothing the importer could not structure is hidden from readers: it is shown word for word.
-        out += [f'??? note "{w.s("review")}"', "", f"    {w.s('review_note')}", ""]
+        body = [f"<p>{w.s('review_note')}</p>"]
         for review in proc.can_ra_soat:
-            text = md_paragraphs(review.nguyen_van)
-            body = text if lang == "vi" else f'<div lang="vi" markdown="1">\n\n{text}\n\n</div>'
-            out += ["    " + line if line else "" for line in body.split("\n")] + [""]
+            verbatim = paragraphs(review.nguyen_van)
+            body.append(verbatim if lang == "vi" else f'<div lang="vi">\n{verbatim}\n</div>')
+        page.admonition("note", w.s("review"), "\n".join(body), collapsible=True)
 
     if proc.nguon:
         source = w.s("source_" + proc.nguon.co_so_du_lieu)
         if proc.nguon.url:
-            source = f"[{source}]({md_url(proc.nguon.url)})"
+            source = f'<a href="{href(proc.nguon.url)}">{source}</a>'
         if proc.nguon.so_quyet_dinh:
-            source += f", {w.s('national_decision')} {md_escape(proc.nguon.so_quyet_dinh)}"
-        out += [f"{w.s('source')}: {source}", ""]
+            source += f", {w.s('national_decision')} {text(proc.nguon.so_quyet_dinh)}"
+        page.add(f"<p>{w.s('source')}: {source}</p>")
 
-    out += [f"*{w.s('last_reviewed')}: {w.date(proc.cap_nhat)}*", ""]
-    out += [NOINDEX_CLOSE, "", _procedure_search_data(cat, proc, lang), ""]
-    return _finish(w, out, cat.sources.get("procedure:" + proc.ma_thu_tuc), "procedure:" + proc.ma_thu_tuc)
+    page.add(f"<p><em>{w.s('last_reviewed')}: {w.date(proc.cap_nhat)}</em></p>")
+    page.add(NOINDEX_CLOSE, _procedure_search_data(cat, proc, lang))
+    return _finish_html(w, page, cat.sources.get("procedure:" + proc.ma_thu_tuc), "procedure:" + proc.ma_thu_tuc)
+
+
+def _lines(lines: list[str]) -> str:
+    """Lines of one paragraph, each on its own line (Markdown's hard line breaks)."""
+    return "<p>" + "<br />\n".join(lines) + "</p>"
 
 
 def _procedure_search_data(cat: Catalogue, proc: Procedure, lang: str) -> str:
@@ -393,6 +437,8 @@ def _procedure_search_data(cat: Catalogue, proc: Procedure, lang: str) -> str:
 
 def exclude_from_search(spec: PageSpec) -> PageSpec:
     """Keep a list page out of search results (Material's front-matter convention, read by our template)."""
+    if spec.html is not None:
+        return dataclasses.replace(spec, search_exclude=True)
     return PageSpec(spec.src_uri, "---\nsearch:\n  exclude: true\n---\n\n" + spec.markdown, spec.edit_uri, spec.record)
 
 
@@ -401,6 +447,15 @@ def _finish(w: _Writer, out: list[str], edit_uri: str | None, record: str | None
         # The notice goes right under the title so screen-reader users hear it before the Vietnamese text.
         out[1:1] = ["", f'!!! info "{w.s("untranslated_notice")}"', ""]
     return PageSpec(w.uri, "\n".join(out).rstrip() + "\n", edit_uri, record)
+
+
+def _finish_html(w: _Writer, page: HtmlBody, edit_uri: str | None, record: str | None) -> PageSpec:
+    if w.fell_back:
+        # The notice goes right under the title so screen-reader users hear it before the Vietnamese text.
+        notice = HtmlBody()
+        notice.admonition("info", w.s("untranslated_notice"), "")
+        page.parts[1:1] = notice.parts
+    return PageSpec(w.uri, "", edit_uri, record, page.html, page.title, page.headings, page.slot, frozenset(page.anchors))
 
 
 def _sorted_procs(w: _Writer, procs: Iterable[Procedure]) -> list[Procedure]:

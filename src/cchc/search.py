@@ -23,6 +23,7 @@ PAGEFIND_DIR = "pagefind"
 # index chunk hundreds of kilobytes at province scale (benchmarks/SEARCH.md).
 NOINDEX_OPEN = '<!-- cchc:noindex -->\n<div data-pagefind-ignore markdown="1">'
 NOINDEX_CLOSE = "</div>\n<!-- /cchc:noindex -->"
+NOINDEX_OPEN_HTML = "<!-- cchc:noindex -->\n<div data-pagefind-ignore>"  # the same, in pages written as HTML
 _NOINDEX = re.compile(r"<!-- cchc:noindex -->.*?<!-- /cchc:noindex -->", re.S)
 # Words that hold the letter đ; Pagefind folds every other Vietnamese mark itself.
 _D_WORD = re.compile(r"\w*[đĐ]\w*")
