@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check fix schemas lint chromium npm bench bench-search new-procedure new-document new-news import clean
+.PHONY: serve test build check fix schemas lint chromium npm bench bench-search fonts new-procedure new-document new-news import clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,11 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+# Strips hinting from the self-hosted fonts in docs/assets/fonts (done once; the results are committed).
+fonts: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[fonts]'
+	$(PY) scripts/slim_fonts.py
 
 # axe-core (accessibility checks in the browser tests), pinned in pyproject.toml, from the npm registry.
 npm: $(STAMP)
