@@ -26,7 +26,8 @@ FIGURES = [
     "HTML bytes per page (500 procedures)",
     "procedure page, first visit, every transfer (gzip, fonts included)",
     "procedure page, requests outside the site",
-    "search: transferred before the first result (worst query, gzip)",
+    "search: transferred for the search before the first result (worst query, gzip)",
+    "search: the same with the search page itself",
     "search: first result at 4× CPU slowdown (worst query)",
     "one procedure edit visible under make serve",
 ]
