@@ -30,6 +30,7 @@ BUDGET_RATIO = 0.8
 BUDGET_BUILD_S = 45.0
 BUDGET_GROWTH = 0.20
 BUDGET_MEMORY_MB = 1024.0
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 BUDGET_PAGE_KB = 120.0
 BUDGET_SEARCH_KB = 300.0
 BUDGET_SEARCH_MS = 1000.0
@@ -41,7 +42,8 @@ STORIES_PER_PROCEDURE = 1.5  # the reference site: 2,000 procedures and 3,000 st
 class Run:
     wall: float
     cpu: float
-    peak_mb: float
+    peak_mb: float  # proportional set size, summed over the process tree
+    peak_rss_mb: float = 0.0  # resident size, summed (shared pages counted once per process)
 
 
 @dataclass
@@ -66,27 +68,49 @@ class Results:
         return [f for f in self.figures if f.ok is False]
 
 
-def _tree_rss_kb(pid: int) -> int:
-    """Resident memory of ``pid`` and all its descendants, from /proc."""
+def _tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants, from /proc."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
-            with open(f"/proc/{entry}/status", encoding="ascii", errors="replace") as fh:
-                status = fh.read()
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                stat = fh.read()
         except OSError:
             continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        ppid = int(fields.get("PPid", "0").strip() or 0)
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])  # the name in parentheses may hold spaces
         children.setdefault(ppid, []).append(int(entry))
-        rss[int(entry)] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
-    total, stack = 0, [pid]
+    out, stack = [], [pid]
     while stack:
         current = stack.pop()
-        total += rss.get(current, 0)
+        out.append(current)
         stack.extend(children.get(current, []))
+    return out
+
+
+def _rss_kb(pids: list[int]) -> int:
+    """Resident sizes, summed (cheap: /proc/PID/statm)."""
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/statm", encoding="ascii") as fh:
+                total += int(fh.read().split()[1]) * PAGE_KB
+        except (OSError, IndexError):
+            pass
+    return total
+
+
+def _pss_kb(pids: list[int]) -> int:
+    """Proportional set sizes, summed (/proc/PID/smaps_rollup: the kernel walks the whole address space, so this
+    is sampled less often)."""
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as fh:
+                total += next((int(line.split()[1]) for line in fh if line.startswith("Pss:")), 0)
+        except OSError:
+            pass
     return total
 
 
@@ -96,13 +120,23 @@ def measured(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Ru
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak = peak_rss = 0
     stop = threading.Event()
 
+    # The budget is read on the proportional set size (PSS): each process counts its private pages and its share
+    # of the pages it shares, so the sum is the memory the tree really holds. Summed resident sizes count a
+    # shared page once per process mapping it (the Chromium that prints the leaflet is a dozen processes sharing
+    # one binary); they are reported beside it.
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_rss
+        tick = 0
         while not stop.is_set():
-            peak = max(peak, _tree_rss_kb(proc.pid))
+            pids = _tree(proc.pid)
+            rss = _rss_kb(pids)
+            if tick % 10 == 0:  # every half second
+                peak = max(peak, _pss_kb(pids))
+            peak_rss = max(peak_rss, rss)
+            tick += 1
             stop.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -115,7 +149,7 @@ def measured(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Ru
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{err[-3000:]}")
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
-    return Run(wall, cpu, peak / 1024)
+    return Run(wall, cpu, peak / 1024, peak_rss / 1024)
 
 
 # --- the plain Material site: the same pages' Markdown, no hooks -------------------------------------------------
@@ -291,8 +325,10 @@ def run(sizes: list[int], runs: int, work: Path, reference: int = 2000, reader: 
         res.add(f"build CPU, ours ({label})", statistics.median(r.cpu for r in ours_runs), "s")
         res.add(f"build CPU, plain Material ({label})", statistics.median(r.cpu for r in plain_runs), "s")
         peak = max(r.peak_mb for r in ours_runs)
-        res.add(f"peak memory, all build processes ({label})", peak, "MB", f"≤ {BUDGET_MEMORY_MB:g} MB",
-                peak <= BUDGET_MEMORY_MB)
+        # Budgets hold at the reference size (DESIGN.md §4); the other sizes show how the figures grow.
+        res.add(f"peak memory, all build processes ({label})", peak, "MB",
+                f"≤ {BUDGET_MEMORY_MB:g} MB" if size == ref else "", peak <= BUDGET_MEMORY_MB if size == ref else None)
+        res.add(f"peak memory, summed resident sizes ({label})", max(r.peak_rss_mb for r in ours_runs), "MB")
         res.add(f"build cost per page ({label})", per_page[size], "ms")
         sizes_html = [p.stat().st_size for p in html_pages(site / "site")]
         res.add(f"HTML bytes per page ({label})", statistics.mean(sizes_html) / 1024, "KB")

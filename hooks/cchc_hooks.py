@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from cchc.catalogue import Catalogue, load_catalogue
-from cchc.completeness import missing_from_outputs
+from cchc.completeness import missing_from_outputs, missing_from_search
 from cchc.coverage import translation_coverage
 from cchc.csp import with_csp
 from cchc.document_pages import plan_document_pages
@@ -54,7 +54,7 @@ from cchc.pages import (
 from cchc.portal_pages import footer, plan_portal_pages, report_link
 from cchc.problems import ContentError
 from cchc.sanitize import sanitize_html
-from cchc.search import folded_block, run_pagefind
+from cchc.search import INDEX_LATER, folded_block, run_pagefind
 from cchc.search_pages import FINDER_DATA, finder_data, plan_search_pages
 from cchc.text import format_date
 
@@ -75,6 +75,11 @@ class BuildState:
     # Every page the core wrote: src_uri -> (its source file, its record key).
     sources: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     nav_urls: list[str] = field(default_factory=list)  # the pages in the nav, by URL
+    # What the build rendered pages with, kept for the preview's fast path (scripts/serve.py re-renders the page
+    # of an edited procedure with them, then rebuilds everything).
+    nav: Any = None
+    env: Any = None
+    files: Files | None = None
 
 
 def _state(config: MkDocsConfig) -> BuildState:
@@ -171,14 +176,17 @@ def _flat_tokens(toc: Any) -> list[dict[str, Any]]:
 
 
 def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
-    _state(config).nav_urls = [page.url for page in nav.pages]
+    state = _state(config)
+    state.nav, state.nav_urls = nav, [page.url for page in nav.pages]
     return nav
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     # Fragments shared by the pages of one folder (see overrides/main.html); a fresh table every build.
     shared: dict[str, str] = {}
-    nav_urls = _state(config).nav_urls
+    state = _state(config)
+    state.env, state.files = env, files
+    nav_urls = state.nav_urls
 
     def shared_key(page: Page | None, part: str) -> str | None:
         if page is None or page.url in nav_urls or (page.meta and page.meta.get("hide")):
@@ -263,11 +271,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     if missing:
         raise PluginError(f"pages missing from the output: {', '.join(missing)}")
     _write_feeds(state, config)
-    run_pagefind(Path(config.site_dir), state.lang)
     options = config.extra.get("cchc") or {}
     ctx = FeedContext(config.site_url or "/", config.site_name, state.lang,
                       int(options.get("feed_limit", FEED_LIMIT)))
     lost = missing_from_outputs(state.catalogue, state.lang, Path(config.site_dir), ctx.limit, ctx.tag(""))
+    if not os.environ.get(INDEX_LATER):
+        run_pagefind(Path(config.site_dir), state.lang)
+        lost += missing_from_search(Path(config.site_dir))
     if lost:
         for line in lost:
             log.error(f"[{state.lang}] {line}")

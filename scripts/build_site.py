@@ -8,26 +8,44 @@ import os
 import shutil
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+from cchc.completeness import missing_from_search  # noqa: E402
 from cchc.i18n import LANGUAGE_PREFIXES, LANGUAGES, config_file  # noqa: E402
 from cchc.leaflet import leaflet_pdfs  # noqa: E402
 from cchc.publish import assemble, swap_into  # noqa: E402
+from cchc.search import INDEX_LATER, run_pagefind  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def build_language(config_file: str, site_dir: str) -> None:
-    """Build one language; runs in a worker process."""
+    """Build one language, leaving its search index to the caller (``index_search``); runs in a worker process."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO, force=True)
-    config = load_config(config_file=config_file, site_dir=site_dir)
-    build(config)
+    before = os.environ.get(INDEX_LATER)
+    os.environ[INDEX_LATER] = "1"
+    try:
+        config = load_config(config_file=config_file, site_dir=site_dir)
+        build(config)
+    finally:
+        if before is None:
+            del os.environ[INDEX_LATER]
+
+
+def index_search(outputs: dict[str, Path]) -> None:
+    """Pagefind over every language's build, in parallel, once the builds (and their memory) are gone; then the
+    check that every page marked for search is in the index."""
+    with ThreadPoolExecutor(max_workers=len(outputs)) as pool:
+        list(pool.map(lambda lang: run_pagefind(outputs[lang], lang), outputs))
+    lost = [f"[{lang}] {line}" for lang, out in outputs.items() for line in missing_from_search(out)]
+    if lost:
+        raise RuntimeError("; ".join(lost))
 
 
 def build_all(root: Path, site: Path, parallel: bool = True) -> None:
@@ -43,6 +61,7 @@ def build_all(root: Path, site: Path, parallel: bool = True) -> None:
         else:
             for job in jobs:
                 build_language(*job)
+        index_search(outputs)
         assemble(outputs, LANGUAGE_PREFIXES, work / "site")
         leaflet_pdfs(root, work / "site")
         swap_into(work / "site", site)

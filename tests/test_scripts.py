@@ -87,25 +87,76 @@ def _wait_for(url: str, needle: str, seconds: float = 60) -> str:
     raise AssertionError(f"{needle!r} never appeared at {url}")
 
 
-def test_serve_shows_both_languages_and_rebuilds_after_an_edit(site_copy: Path, browser) -> None:  # type: ignore[no-untyped-def]
+def test_serve_shows_both_languages_and_rebuilds_after_an_edit(site_copy: Path, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     port = _free_port()
-    server = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve.py"), "--root", str(site_copy),
-                               "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as out:
+        server = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve.py"), "--root", str(site_copy),
+                                   "--port", str(port)], stdout=out, stderr=subprocess.STDOUT)
     try:
         base = f"http://127.0.0.1:{port}/"
-        _wait_for(base + "thu-tuc/dang-ky-khai-sinh-1.001193/", "8.000 đồng/bản")
-        _wait_for(base + "en/thu-tuc/dang-ky-khai-sinh-1.001193/", "Birth registration")
+        page = "thu-tuc/dang-ky-khai-sinh-1.001193/"
+        _wait_for(base + page, "8.000 đồng/bản")
+        _wait_for(base + "en/" + page, "Birth registration")
         tab = browser.new_page()
-        tab.goto(base + "thu-tuc/dang-ky-khai-sinh-1.001193/", wait_until="load")
+        tab.goto(base + page, wait_until="load")
         path = site_copy / "procedures" / "1.001193.yml"
         path.write_text(path.read_text(encoding="utf-8").replace("so_tien: 8000", "so_tien: 9000"), encoding="utf-8")
-        _wait_for(base + "thu-tuc/dang-ky-khai-sinh-1.001193/", "9.000 đồng/bản")
         # The open page reloads itself: MkDocs' live-reload script runs under the preview's policy.
         tab.wait_for_function("() => document.body.innerText.includes('9.000 đồng/bản')", timeout=60000)
+        # A fee is the procedure's own detail: its pages (both languages, and the leaflet that lists it) were
+        # re-rendered first, before the full rebuild.
+        _wait_for_log(log, "shown on the edited pages first: procedures/1.001193.yml")
+        _wait_for(base + page, "9.000 đồng/bản")
+        _wait_for(base + "en/" + page, "9,000 VND")
+        _wait_for(base + "to-roi/", "9.000 đồng")
+        _wait_for_log(log, "Reloading browsers")  # the full rebuild, put in place of the served folder
+        tab.wait_for_function("() => document.body.innerText.includes('9.000 đồng/bản')", timeout=60000)
+        _wait_for(base + "thu-tuc/linh-vuc/ho-tich/", "Thủ tục đăng ký khai sinh")
+
+        # A new name shows on lists too: no fast step, the full rebuild shows it.
+        marks = log.read_text(encoding="utf-8").count("shown on the edited pages first")
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("vi: Thủ tục đăng ký khai sinh", "vi: Thủ tục đăng ký khai sinh cho trẻ em", 1),
+                        encoding="utf-8")
+        _wait_for(base + "thu-tuc/linh-vuc/ho-tich/", "Thủ tục đăng ký khai sinh cho trẻ em")
+        assert log.read_text(encoding="utf-8").count("shown on the edited pages first") == marks
         tab.close()
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def _wait_for_log(log: Path, needle: str, timeout: float = 120) -> None:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if needle in log.read_text(encoding="utf-8"):
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"{needle!r} never appeared in the server's log:\n{log.read_text(encoding='utf-8')[-3000:]}")
+
+
+def test_reload_procedure_takes_own_details_only(site_copy: Path) -> None:
+    from cchc.catalogue import reload_procedure
+
+    cat = load_catalogue(site_copy)
+    path = site_copy / "procedures" / "1.001193.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("so_tien: 8000", "so_tien: 9000"), encoding="utf-8")
+    reloaded = reload_procedure(cat, path)
+    assert reloaded is not None and reloaded is not cat
+    fees = [f.so_tien for ch in reloaded.procedures["1.001193"].cach_thuc for f in ch.phi or []]
+    assert 9000 in fees and 8000 not in fees
+    assert reloaded.procedures["1.000894"] is cat.procedures["1.000894"]  # the others are untouched
+    assert 8000 in [f.so_tien for ch in cat.procedures["1.001193"].cach_thuc for f in ch.phi or []]
+    # What other pages show, a broken file, or a new procedure: the full rebuild's business.
+    path.write_text(text.replace("vi: Thủ tục đăng ký khai sinh", "vi: Thủ tục khai sinh", 1), encoding="utf-8")
+    assert reload_procedure(cat, path) is None
+    path.write_text(text.replace("so_tien: 8000", "so_tien: 50.000đ"), encoding="utf-8")
+    assert reload_procedure(cat, path) is None
+    assert reload_procedure(cat, site_copy / "procedures" / "9.999999.yml") is None
 
 
 def _make_plan(tmp_path: Path, target: str) -> str:

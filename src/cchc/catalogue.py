@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
@@ -460,3 +460,33 @@ def load_catalogue(root: Path) -> Catalogue:
         portal=portal,
     )
 
+
+
+# What a procedure shares with other pages: a change to any of these reaches beyond the procedure's own page
+# (lists, counts, related procedures, the page's address), so the preview rebuilds everything for it.
+_SHARED_FIELDS = ("ma_thu_tuc", "ten", "trang_thai", "linh_vuc", "cap_thuc_hien", "doi_tuong", "co_quan_thuc_hien",
+                  "co_quan_co_tham_quyen", "co_quan_duoc_uy_quyen", "co_quan_phoi_hop", "muc_do_dvc",
+                  "thu_tuc_lien_quan", "quyet_dinh_cong_bo", "lien_ket_dvc", "cap_nhat")
+
+
+def reload_procedure(cat: Catalogue, path: Path) -> Catalogue | None:
+    """``cat`` with one procedure file read and validated again: the fast path of the preview (scripts/serve.py),
+    which shows an edit on the procedure's own page in about a second and rebuilds the rest after.
+
+    None when the change cannot be shown that way: the file no longer loads cleanly, it is a new procedure, or
+    the edit touches what other pages show (``_SHARED_FIELDS``); the full rebuild then reports or shows it.
+    Pages that show the rest of a procedure are listed by ``cchc.leaflet.pages_with_details``."""
+    code = path.stem
+    old = cat.procedures.get(code)
+    if old is None:
+        return None
+    rel = _rel(path, cat.root)
+    located, problems = load_located(path, cat.root)
+    if located is None or problems:
+        return None
+    record, problems = validate_record(Procedure, located, rel)
+    if record is None or problems:
+        return None
+    if any(getattr(record, name) != getattr(old, name) for name in _SHARED_FIELDS):
+        return None
+    return replace(cat, procedures={**cat.procedures, code: record})

@@ -65,7 +65,12 @@ def missing_from_outputs(cat: Catalogue, lang: str, site: Path, feed_limit: int,
     changes = sum(len(s.cong_bo_moi) + len(s.sua_doi) + len(s.thay_the) + len(s.bai_bo) for s in cat.sets.values())
     if len(_feed_ids(site, paths["changes"][0])) != min(changes, feed_limit):
         out.append(f"the feed {paths['changes'][0]} does not hold the {min(changes, feed_limit)} newest changes")
+    return out
 
+
+def missing_from_search(site: Path) -> list[str]:
+    """The search index must hold every page marked for it (checked once Pagefind has run)."""
+    out: list[str] = []
     entry = site / PAGEFIND_DIR / "pagefind-entry.json"
     indexed = sum(1 for page in site.rglob("*.html") if "data-pagefind-body" in page.read_text(encoding="utf-8"))
     counted = 0

@@ -54,6 +54,8 @@ def text_problems(text: str, rel: str) -> list[Problem]:
                                         "it: letters and their marks are stored apart; save the file as composed "
                                         "Unicode (NFC) (`make fix` does it)"))
                 break
+    if not old_tone_spellings(text):  # one pass over the whole file; lines only when something is to report
+        return problems
     for number, line in enumerate(text.split("\n"), 1):
         for _, word, new in old_tone_spellings(line):
             problems.append(Problem(rel, number, "", f"{word!r} puts the tone mark the old way; write {new!r}, "

@@ -9,6 +9,7 @@ extensions write them. Nothing here knows MkDocs; the hook hands the result to t
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from .text import nfc, slugify
 
 _HTML_TABLE = str.maketrans({"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;"})
 _TAG = re.compile(r"<[^>]+>")
+_slug = functools.lru_cache(maxsize=65536)(slugify)  # the same headings recur on thousands of pages
 # Where a page written as HTML takes rendered Markdown (an editor's story text), see HtmlBody.markdown_slot.
 MARKDOWN_SLOT = "<!-- cchc:markdown -->"
 
@@ -71,7 +73,7 @@ class HtmlBody:
     def heading(self, level: int, html: str) -> None:
         """``<hN>`` with the toc extension's id and permalink; ``html`` is already-escaped inline HTML."""
         name = _TAG.sub("", html)
-        anchor = unique(slugify(unescape(name), "-"), self._ids)  # adds it to the set
+        anchor = unique(_slug(unescape(name), "-"), self._ids)  # adds it to the set
         if level == 1 and self.title is None:
             self.title = unescape(name)
         self._tokens.append({"level": level, "id": anchor, "name": name, "children": []})

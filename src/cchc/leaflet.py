@@ -20,7 +20,7 @@ from .catalogue import Catalogue
 from .i18n import LANGUAGE_PREFIXES, LANGUAGES, t
 from .lastmod import head_date
 from .models import Channel, Procedure, _LocalizedText
-from .pages import PageSpec, _finish, _Writer, exclude_from_search, procedure_uri
+from .pages import PageSpec, _finish, _Writer, exclude_from_search, procedure_page, procedure_uri
 from .pdf import print_pdfs
 from .portal_pages import LEAFLET
 
@@ -127,6 +127,15 @@ def leaflet_page(cat: Catalogue, lang: str, site_url: str) -> PageSpec:
         "",
     ]
     return exclude_from_search(_finish(w, out, "data/leaflet.yml", None))
+
+
+def pages_with_details(cat: Catalogue, code: str, lang: str, site_url: str) -> list[PageSpec]:
+    """The pages that show a procedure's own details (steps, documents, fees, times), not just its name: its
+    own page, and the leaflet when the leaflet lists it. The preview re-renders these first after an edit."""
+    specs = [procedure_page(cat, cat.procedures[code], lang)]
+    if cat.portal is not None and code in cat.portal.leaflet.thu_tuc:
+        specs.append(leaflet_page(cat, lang, site_url))
+    return specs
 
 
 def _shown_date(page: Path) -> dt.date | None:

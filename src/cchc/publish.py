@@ -7,14 +7,17 @@ from pathlib import Path
 
 
 def assemble(outputs: dict[str, Path], prefixes: dict[str, str], dest: Path) -> None:
-    """Merge per-language builds into ``dest``: the default language at the root, others below their prefix."""
+    """Merge per-language builds into ``dest``: the default language at the root, others below their prefix.
+
+    The builds are moved, not copied (same folder, so each move is a rename): ``outputs`` are consumed."""
     if dest.exists():
         shutil.rmtree(dest)
     for lang, out in sorted(outputs.items(), key=lambda kv: len(prefixes[kv[0]])):
         target = dest / prefixes[lang] if prefixes[lang] else dest
-        if target.exists() and target != dest:
+        if target.exists():
             raise FileExistsError(f"{lang} build would overwrite {target}")
-        shutil.copytree(out, target, dirs_exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        out.rename(target)
 
 
 def swap_into(new_site: Path, site: Path) -> None:
