@@ -124,7 +124,11 @@ def link(from_uri: str, to_uri: str, text: str) -> str:
 
 
 class _Writer:
-    """Renders one page in one language; remembers whether any Vietnamese fallback was shown."""
+    """Renders one page in one language (Markdown); remembers whether any Vietnamese fallback was shown."""
+
+    escape = staticmethod(md_escape)  # one line of plain text, made safe
+    paragraphs = staticmethod(md_paragraphs)  # multi-line plain text, made safe
+    vi_block = '<div lang="vi" markdown="1">\n\n{}\n\n</div>'
 
     def __init__(self, catalogue: Catalogue, lang: str, uri: str):
         self.cat = catalogue
@@ -132,18 +136,18 @@ class _Writer:
         self.uri = uri
         self.fell_back = False
 
-    def tr(self, text: _LocalizedText) -> str:
+    def tr(self, value: _LocalizedText) -> str:
         """Escaped text in the page language; untranslated English falls back to Vietnamese, marked lang=vi."""
-        if self.lang == "en" and text.en is None:
+        if self.lang == "en" and value.en is None:
             self.fell_back = True
-            return f'<span lang="vi">{md_escape(text.vi)}</span>'
-        return md_escape(text.get(self.lang))
+            return f'<span lang="vi">{self.escape(value.vi)}</span>'
+        return self.escape(value.get(self.lang))
 
-    def tr_block(self, text: _LocalizedText) -> str:
-        if self.lang == "en" and text.en is None:
+    def tr_block(self, value: _LocalizedText) -> str:
+        if self.lang == "en" and value.en is None:
             self.fell_back = True
-            return f'<div lang="vi" markdown="1">\n\n{md_paragraphs(text.vi)}\n\n</div>'
-        return md_paragraphs(text.get(self.lang))
+            return self.vi_block.format(self.paragraphs(value.vi))
+        return self.paragraphs(value.get(self.lang))
 
     def s(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)
@@ -187,17 +191,9 @@ class _Writer:
 class _HtmlWriter(_Writer):
     """The same page in HTML (cchc.htmlout) instead of Markdown: text escaped for HTML, links as page URLs."""
 
-    def tr(self, value: _LocalizedText) -> str:
-        if self.lang == "en" and value.en is None:
-            self.fell_back = True
-            return f'<span lang="vi">{text(value.vi)}</span>'
-        return text(value.get(self.lang))
-
-    def tr_block(self, value: _LocalizedText) -> str:
-        if self.lang == "en" and value.en is None:
-            self.fell_back = True
-            return f'<div lang="vi">\n{paragraphs(value.vi)}\n</div>'
-        return paragraphs(value.get(self.lang))
+    escape = staticmethod(text)
+    paragraphs = staticmethod(paragraphs)
+    vi_block = '<div lang="vi">\n{}\n</div>'
 
     def link_to(self, to_uri: str, label: str) -> str:
         return f'<a href="{_href(self.uri, to_uri)}">{label}</a>'

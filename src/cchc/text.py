@@ -126,22 +126,22 @@ _MD_TABLE = str.maketrans(
 _LEADING_NUMBER = re.compile(r"^(\d+)\.")
 
 
-def md_escape(text: str) -> str:
+def md_escape(value: str) -> str:
     """Make plain text safe to place inline in generated Markdown.
 
     HTML metacharacters become entities, Markdown syntax characters are backslash-escaped, and line
     breaks fold to spaces, so a title like ``<b>`` or ``*x*`` prints literally and never as markup.
     (One ``str.translate``: this runs for every value of every generated page.)
     """
-    escaped = " ".join(nfc(text).split()).translate(_MD_TABLE)
+    escaped = " ".join(nfc(value).split()).translate(_MD_TABLE)
     # A leading "1." would start an ordered list; escape the dot.
     return _LEADING_NUMBER.sub(r"\1\\.", escaped)
 
 
-def md_paragraphs(text: str) -> str:
+def md_paragraphs(value: str) -> str:
     """Escape multi-line plain text, keeping blank-line paragraphs and '- ' bullet lines as a list."""
     blocks = []
-    for block in re.split(r"\n\s*\n", nfc(text).strip()):
+    for block in re.split(r"\n\s*\n", nfc(value).strip()):
         lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
         if lines and all(ln.startswith(("- ", "+ ", "* ")) for ln in lines):
             blocks.append("\n".join("- " + md_escape(ln[2:]) for ln in lines))
