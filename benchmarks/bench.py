@@ -202,13 +202,25 @@ def plain_material_site(source: Path, dest: Path) -> int:
         for spec in specs:
             path = docs / spec.src_uri
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(spec.markdown, encoding="utf-8")
+            path.write_text(_as_markdown(spec), encoding="utf-8")
         if not (docs / "index.md").exists():
             (docs / "index.md").write_text("# Plain Material\n", encoding="utf-8")
         prefix = "" if lang == "vi" else "en/"
         (dest / lang / "mkdocs.yml").write_text(PLAIN_CONFIG.format(lang=lang, prefix=prefix), encoding="utf-8")
         count = max(count, len(specs))
     return count
+
+
+def _as_markdown(spec: Any) -> str:
+    """The page as a Markdown file for plain Material. Pages our build writes as HTML (cchc.htmlout) go in as
+    that HTML, which Markdown passes through, with a story's own Markdown between its parts: the same text, at
+    less cost to plain Material than the Markdown those pages had before (so the ratio errs against us)."""
+    if spec.html is None:
+        return str(spec.markdown)
+    from cchc.htmlout import MARKDOWN_SLOT
+
+    before, _, after = spec.html.partition(MARKDOWN_SLOT)
+    return f"{before}\n\n{spec.markdown}\n\n{after}\n" if spec.markdown else spec.html + "\n"
 
 
 def build_ours(site: Path) -> Run:
