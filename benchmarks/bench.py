@@ -289,7 +289,15 @@ def edit_to_visible_s(site: Path, page: str, record: Path, browser: Any, timeout
             "so: 1,", "so: 2,", 1)
         start = time.monotonic()
         record.write_text(new, encoding="utf-8")
-        tab.wait_for_function("() => document.body.innerText.includes('9.876')", timeout=timeout * 1000)
+        while True:  # the page reloads twice (the fast step, then the full rebuild): retry across a navigation
+            try:
+                tab.wait_for_function("() => !!document.body && document.body.innerText.includes('9.876')",
+                                      timeout=timeout * 1000)
+                break
+            except Exception:
+                if time.monotonic() - start > timeout:
+                    raise
+                time.sleep(0.05)
         elapsed = time.monotonic() - start
         tab.close()
         record.write_text(text, encoding="utf-8")

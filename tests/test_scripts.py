@@ -103,7 +103,7 @@ def test_serve_shows_both_languages_and_rebuilds_after_an_edit(site_copy: Path, 
         path = site_copy / "procedures" / "1.001193.yml"
         path.write_text(path.read_text(encoding="utf-8").replace("so_tien: 8000", "so_tien: 9000"), encoding="utf-8")
         # The open page reloads itself: MkDocs' live-reload script runs under the preview's policy.
-        tab.wait_for_function("() => document.body.innerText.includes('9.000 đồng/bản')", timeout=60000)
+        tab.wait_for_function("() => !!document.body && document.body.innerText.includes('9.000 đồng/bản')", timeout=60000)
         # A fee is the procedure's own detail: its pages (both languages, and the leaflet that lists it) were
         # re-rendered first, before the full rebuild.
         _wait_for_log(log, "shown on the edited pages first: procedures/1.001193.yml")
@@ -111,7 +111,7 @@ def test_serve_shows_both_languages_and_rebuilds_after_an_edit(site_copy: Path, 
         _wait_for(base + "en/" + page, "9,000 VND")
         _wait_for(base + "to-roi/", "9.000 đồng")
         _wait_for_log(log, "Reloading browsers")  # the full rebuild, put in place of the served folder
-        tab.wait_for_function("() => document.body.innerText.includes('9.000 đồng/bản')", timeout=60000)
+        tab.wait_for_function("() => !!document.body && document.body.innerText.includes('9.000 đồng/bản')", timeout=60000)
         _wait_for(base + "thu-tuc/linh-vuc/ho-tich/", "Thủ tục đăng ký khai sinh")
 
         # A new name shows on lists too: no fast step, the full rebuild shows it.
