@@ -15,11 +15,10 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 from typing import Any
-from urllib.parse import quote
 
 from markdown.extensions.toc import nest_toc_tokens, unique
 
-from .text import nfc, slugify
+from .text import nfc, paragraph_blocks, quote_url, slugify
 
 _HTML_TABLE = str.maketrans({"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;"})
 _TAG = re.compile(r"<[^>]+>")
@@ -36,19 +35,13 @@ def text(value: str) -> str:
 def paragraphs(value: str) -> str:
     """Multi-line plain text as HTML: blank-line paragraphs, and '- ' bullet lines as a list (as
     ``md_paragraphs`` renders through Markdown)."""
-    blocks = []
-    for block in re.split(r"\n\s*\n", nfc(value).strip()):
-        lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
-        if lines and all(ln.startswith(("- ", "+ ", "* ")) for ln in lines):
-            blocks.append("<ul>\n" + "\n".join(f"<li>{text(ln[2:])}</li>" for ln in lines) + "\n</ul>")
-        elif lines:
-            blocks.append(f"<p>{text(' '.join(lines))}</p>")
-    return "\n".join(blocks)
+    return "\n".join(bullet_list([text(item) for item in items]) if bullets else f"<p>{text(items[0])}</p>"
+                     for bullets, items in paragraph_blocks(value) if items[0])
 
 
 def href(url: str) -> str:
-    """An outside URL for an href: unsafe characters percent-encoded (as ``md_url``), then escaped."""
-    return quote(url, safe=":/?#@!$&'*+,;=%~-._[]").translate(_HTML_TABLE)
+    """An outside URL for an href: unsafe characters percent-encoded (``quote_url``), then escaped."""
+    return quote_url(url).translate(_HTML_TABLE)
 
 
 def page_href(from_url: str, to_url: str) -> str:

@@ -14,14 +14,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from .catalogue import Catalogue
 from .htmlout import HtmlBody, bullet_list, href, page_href, paragraphs, table, task_list, text
 from .i18n import t
 from .models import Channel, Fee, OnlineLevel, Procedure, ProcedureSet, TimeLimit, _LocalizedText
 from .search import NOINDEX_CLOSE, NOINDEX_OPEN, NOINDEX_OPEN_HTML, search_data
-from .text import format_date, format_number, md_escape, md_paragraphs, slugify, sort_key
+from .text import format_date, format_number, md_escape, md_paragraphs, quote_url, slugify, sort_key
 
 BASE = "thu-tuc"
 ONLINE_LEVELS: tuple[OnlineLevel, ...] = ("toan-trinh", "mot-phan", "khong")
@@ -109,8 +108,8 @@ def published_procedures(specs: Iterable[PageSpec]) -> int:
 
 
 def md_url(url: str) -> str:
-    """A URL safe inside Markdown's ``(...)``: spaces, quotes and parentheses percent-encoded."""
-    return quote(url, safe=":/?#@!$&'*+,;=%~-._[]")
+    """A URL safe inside Markdown's ``(...)``."""
+    return quote_url(url)
 
 
 @functools.lru_cache(maxsize=131072)

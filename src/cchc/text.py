@@ -7,6 +7,7 @@ import functools
 import re
 import unicodedata
 from typing import Any
+from urllib.parse import quote
 
 # Unicode gives đ/Đ no decomposition, so NFD-based folding alone leaves them in place.
 _STROKE_D = str.maketrans({"đ": "d", "Đ": "D"})
@@ -138,16 +139,29 @@ def md_escape(value: str) -> str:
     return _LEADING_NUMBER.sub(r"\1\\.", escaped)
 
 
-def md_paragraphs(value: str) -> str:
-    """Escape multi-line plain text, keeping blank-line paragraphs and '- ' bullet lines as a list."""
-    blocks = []
+def paragraph_blocks(value: str) -> list[tuple[bool, list[str]]]:
+    """Multi-line plain text as blocks: (True, items) for a run of '- ' bullet lines, (False, [paragraph]) for a
+    blank-line paragraph (its lines joined). Both renderings (Markdown here, HTML in cchc.htmlout) use it."""
+    blocks: list[tuple[bool, list[str]]] = []
     for block in re.split(r"\n\s*\n", nfc(value).strip()):
         lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
         if lines and all(ln.startswith(("- ", "+ ", "* ")) for ln in lines):
-            blocks.append("\n".join("- " + md_escape(ln[2:]) for ln in lines))
+            blocks.append((True, [ln[2:] for ln in lines]))
         else:
-            blocks.append(md_escape(" ".join(lines)))
-    return "\n\n".join(blocks)
+            blocks.append((False, [" ".join(lines)]))
+    return blocks
+
+
+def md_paragraphs(value: str) -> str:
+    """Escape multi-line plain text, keeping blank-line paragraphs and '- ' bullet lines as a list."""
+    return "\n\n".join("\n".join("- " + md_escape(item) for item in items) if bullets else md_escape(items[0])
+                       for bullets, items in paragraph_blocks(value))
+
+
+def quote_url(url: str) -> str:
+    """A URL with spaces, quotes and parentheses percent-encoded: safe inside Markdown's ``(...)`` and, once
+    HTML-escaped, inside an href."""
+    return quote(url, safe=":/?#@!$&'*+,;=%~-._[]")
 
 
 # Old-style tone placement in the syllables oa, oe, uy ending a word ("hoà", "khoẻ", "thuỷ"): the site writes
