@@ -7,18 +7,28 @@ Keeps no state in this module (``mkdocs serve`` never reloads hooks): per-build 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 from html import escape, unescape
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
+from mkdocs.structure.pages import (
+    Page,
+    _ExtractAnchorsTreeprocessor,
+    _ExtractTitleTreeprocessor,
+    _RawHTMLPreprocessor,
+    _RelativePathTreeprocessor,
+)
 from mkdocs.structure.toc import get_toc
 
 from cchc.catalogue import Catalogue, load_catalogue
@@ -80,6 +90,7 @@ class BuildState:
     nav: Any = None
     env: Any = None
     files: Files | None = None
+    story_markdown: Any = None  # the build's converter for stories (_StoryMarkdown), made on first use
 
 
 def _state(config: MkDocsConfig) -> BuildState:
@@ -129,13 +140,28 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         else:
             files.append(File.generated(config, address, abs_src_path=docs[source].abs_src_path or ""))
     files.append(File.generated(config, FINDER_DATA, content=finder_data(state.catalogue, state.lang)))
+    nav_titles = dict(_nav_titles(config.nav or []))
     for spec in state.specs:
         generated = File.generated(config, spec.src_uri, content=spec.markdown)
         generated.edit_uri = spec.edit_uri
         files.append(generated)
         if spec.html is not None:
-            _HtmlPage(spec, generated, config)  # MkDocs keeps a file's existing page when it builds the nav
+            # MkDocs keeps a file's existing page when it builds the nav, without the nav's title for it.
+            _HtmlPage(spec, generated, config, nav_titles.get(spec.src_uri))
     return files
+
+
+def _nav_titles(items: Any) -> list[tuple[str, str]]:
+    """(page source, title) for every page the nav configuration names with a title."""
+    out: list[tuple[str, str]] = []
+    for item in items if isinstance(items, list) else [items]:
+        if isinstance(item, dict):
+            for title, target in item.items():
+                if isinstance(target, str):
+                    out.append((target, title))
+                else:
+                    out += _nav_titles(target)
+    return out
 
 
 class _HtmlPage(Page):
@@ -143,8 +169,8 @@ class _HtmlPage(Page):
     the page carries (a story's text), which MkDocs renders as usual (its links checked and rewritten) into
     the page's Markdown slot. Everything else (theme, events, anchors) is as for any page."""
 
-    def __init__(self, spec: PageSpec, file: File, config: MkDocsConfig) -> None:
-        super().__init__(None, file, config)
+    def __init__(self, spec: PageSpec, file: File, config: MkDocsConfig, title: str | None = None) -> None:
+        super().__init__(title, file, config)
         self.spec = spec
 
     def read_source(self, config: MkDocsConfig) -> None:
@@ -155,7 +181,10 @@ class _HtmlPage(Page):
         assert self.spec.html is not None
         inserted: list[dict[str, Any]] = []
         if self.markdown:
-            super().render(config, files)
+            state = _state(config)
+            if state.story_markdown is None:
+                state.story_markdown = _StoryMarkdown(config, files, self.file)
+            state.story_markdown.render(self)
             self.content = self.spec.html.replace(MARKDOWN_SLOT, self.content or "", 1)
             inserted = _flat_tokens(self.toc)
             self.present_anchor_ids = set(self.spec.anchors) | (self.present_anchor_ids or set())
@@ -165,6 +194,39 @@ class _HtmlPage(Page):
             self.links_to_anchors = {}
         self.toc = get_toc(contents(self.spec.headings, self.spec.slot, inserted))
         self._title_from_render = self.spec.title
+
+
+class _StoryMarkdown:
+    """MkDocs' Markdown pass (``Page.render``: the configured extensions plus MkDocs' own link checking, anchor
+    and title processors) with one converter for the whole build instead of one per page: building a converter
+    costs about as much as converting a story. Each page resets what the processors collect."""
+
+    def __init__(self, config: MkDocsConfig, files: Files, file: File) -> None:
+        self.md = markdown.Markdown(extensions=config["markdown_extensions"],
+                                    extension_configs=config["mdx_configs"] or {})
+        self.raw_html = _RawHTMLPreprocessor()
+        self.raw_html._register(self.md)
+        self.anchors = _ExtractAnchorsTreeprocessor(file, files, config)
+        self.anchors._register(self.md)
+        self.relative = _RelativePathTreeprocessor(file, files, config)
+        self.relative._register(self.md)
+        self.title = _ExtractTitleTreeprocessor()
+        self.title._register(self.md)
+
+    def render(self, page: Page) -> None:
+        self.md.reset()
+        self.anchors.present_anchor_ids = set()
+        self.relative.file, self.relative.links_to_anchors = page.file, {}
+        self.title.title = None
+        page.content = self.md.convert(page.markdown or "")
+        page.toc = get_toc(getattr(self.md, "toc_tokens", []))
+        page._title_from_render = self.title.title
+        page.present_anchor_ids = self.anchors.present_anchor_ids | self.raw_html.present_anchor_ids
+        if _pages_log.getEffectiveLevel() > logging.DEBUG:  # as Page.render
+            page.links_to_anchors = self.relative.links_to_anchors
+
+
+_pages_log = logging.getLogger("mkdocs.structure.pages")
 
 
 def _flat_tokens(toc: Any) -> list[dict[str, Any]]:
@@ -183,25 +245,57 @@ def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     # Fragments shared by the pages of one folder (see overrides/main.html); a fresh table every build.
-    shared: dict[str, str] = {}
+    table: dict[str, tuple[str, frozenset[str]]] = {}
     state = _state(config)
     state.env, state.files = env, files
-    nav_urls = state.nav_urls
+    nav_urls = set(state.nav_urls)
 
-    def shared_key(page: Page | None, part: str) -> str | None:
+    def shared(page: Page | None, part: str, caller: Any) -> str:
+        """``{% call cchc_shared(page, "part") %}...{% endcall %}``: the body rendered for the first page of a
+        folder, reused for the other pages of that folder when it reads the same from them.
+
+        A page in the nav (the nav marks it as the current page) or one that hides a sidebar renders it every
+        time. Links in a fragment are relative, and read the same from every page of one folder unless they
+        point into the page's own address (``./`` from the page itself): a page that a fragment links into
+        renders it afresh."""
         if page is None or page.url in nav_urls or (page.meta and page.meta.get("hide")):
-            return None
-        if any(url.startswith(page.url) for url in nav_urls):  # a nav link inside this page's own folder
-            return None
-        return f"{part}:{posixpath.dirname(page.url.rstrip('/'))}"
-
-    def keep(key: str | None, fragment: str) -> str:
-        if key:
-            shared[key] = fragment
+            return str(caller())
+        key = f"{part}:{posixpath.dirname(page.url.rstrip('/'))}"
+        if key in table:
+            fragment, targets = table[key]
+            if not _links_into(targets, page.url):
+                return fragment
+            return str(caller())
+        fragment = str(caller())
+        targets = _link_targets(fragment, page.url)
+        if not _links_into(targets, page.url):
+            table[key] = (fragment, targets)
         return fragment
 
-    env.globals.update(cchc_shared=shared, cchc_shared_key=shared_key, cchc_keep=keep)
+    env.globals.update(cchc_shared=shared)
+    # Jinja's template cache is a locked LRU that reorders itself on every lookup, and Material's templates look
+    # up some twenty partials per page; the theme's few dozen templates fit in a plain dict.
+    env.cache = dict(env.cache.items()) if env.cache is not None else {}
     return env
+
+
+_LINK = re.compile(r'(?:href|src|action)="([^"]*)"')
+
+
+def _link_targets(fragment: str, page_url: str) -> frozenset[str]:
+    """The site addresses the relative links of a fragment (rendered for ``page_url``) point at, as 'a/b/'."""
+    out = set()
+    for link in _LINK.findall(fragment):
+        path = urlsplit(unescape(link)).path
+        if not path or urlsplit(link).scheme or link.startswith(("/", "#")):
+            continue
+        target = posixpath.normpath(posixpath.join(page_url, path))
+        out.add("" if target == "." else target.strip("/") + "/")
+    return frozenset(out)
+
+
+def _links_into(targets: frozenset[str], page_url: str) -> bool:
+    return any(target.startswith(page_url) for target in targets)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

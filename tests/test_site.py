@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import posixpath
 import re
 from html import unescape
 from html.parser import HTMLParser
@@ -154,6 +155,58 @@ def test_generated_pages_are_not_in_the_navigation(built_site: Path) -> None:
     assert 'tin-tuc/"' in nav, "the navigation is there to look in"
     assert "dang-ky-khai-sinh-1.001193" not in nav
     assert "linh-vuc/ho-tich" not in nav
+
+
+_CHROME_LINK = re.compile(r'(?:href|src|action)="([^"#:]*)"')
+
+
+def chrome_targets(html: str, url: str) -> set[str]:
+    """Where the links of a page's shared chrome (stylesheets and scripts, header without the language switcher,
+    tabs, navigation sidebar, footer) lead, resolved against the page's own address."""
+    head = " ".join(re.findall(r'<link rel="stylesheet"[^>]*>|<script src="[^"]*"', html.split("</head>", 1)[0]))
+    header = html.split("<header", 1)[1].split("</header>", 1)[0]
+    header = re.sub(r'<a href="[^"]*" hreflang=[^>]*class="md-select__link"', "", header)
+    nav = html.split('data-md-type="navigation"', 1)[1].split('data-md-type="toc"', 1)[0]
+    tail = html.split("<footer", 1)[1]
+    out = set()
+    for link in _CHROME_LINK.findall(head + header + nav + tail):
+        if link.startswith("/") or not link:
+            continue
+        target = posixpath.normpath(posixpath.join(url, link))
+        out.add("" if target == "." else target)
+    return out
+
+
+def test_shared_chrome_links_the_same_places_from_every_page(built_site: Path) -> None:
+    # The header, tabs, sidebar and footer are rendered once per folder and reused (hooks/cchc_hooks.py): from
+    # every page of both languages they must still lead to the same places, the search page's own header
+    # included (its search form posts to itself, "./", where a reused fragment would say "../tim-kiem/").
+    for lang, root in (("vi", built_site), ("en", built_site / "en")):
+        expected = chrome_targets((root / "index.html").read_text(encoding="utf-8"), "")
+        assert "tim-kiem" in expected and "tiep-can" in expected
+        pages = [p for p in root.rglob("index.html") if lang == "en" or "en" not in p.relative_to(root).parts[:1]]
+        assert len(pages) > 100
+        for path in pages:
+            url = path.parent.relative_to(root).as_posix()
+            url = "" if url == "." else url + "/"
+            assert chrome_targets(path.read_text(encoding="utf-8"), url) == expected, f"{lang} {url}"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_tabs_and_sidebar_show_the_titles_the_nav_gives(built_site: Path, lang: str) -> None:
+    # Pages in the nav that the core writes as HTML (online services, news) still take the nav's own title.
+    config = (ROOT / ("mkdocs.en.yml" if lang == "en" else "mkdocs.yml")).read_text(encoding="utf-8")
+    nav = config.split("\nnav:\n", 1)[1].split("\n\n", 1)[0]
+    titles = re.findall(r"^\s+- ([^:\n]+): \S+\.md$", nav, re.M)
+    assert len(titles) >= 10
+    home = page(built_site, "index.html", lang)
+    tabs = [unescape(t).strip() for t in re.findall(r'class="md-tabs__link">\s*([^<]+?)\s*</a>', home)]
+    links = [unescape(t).strip() for t in re.findall(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', home)]
+    for title in titles:
+        assert title in tabs or title in links, f"{lang}: the nav title {title!r} is not shown"
+    online = page(built_site, "dich-vu-cong/index.html", lang)
+    expected = "Online services" if lang == "en" else "Dịch vụ công trực tuyến"
+    assert f"<title>{expected} - " in online
 
 
 def test_set_page_lists_amended_and_abolished(built_site: Path) -> None:

@@ -10,7 +10,6 @@ extensions write them. Nothing here knows MkDocs; the hook hands the result to t
 from __future__ import annotations
 
 import functools
-import posixpath
 import re
 from dataclasses import dataclass, field
 from html import unescape
@@ -46,8 +45,13 @@ def href(url: str) -> str:
 
 def page_href(from_url: str, to_url: str) -> str:
     """Relative link between two directory URLs ('' is the home page), as MkDocs writes them."""
-    rel = posixpath.relpath(to_url.rstrip("/") or ".", from_url.rstrip("/") or ".")
-    return "./" if rel == "." else rel + "/"
+    source = [part for part in from_url.split("/") if part not in ("", ".")]
+    target = [part for part in to_url.split("/") if part not in ("", ".")]
+    shared = 0
+    while shared < min(len(source), len(target)) and source[shared] == target[shared]:
+        shared += 1
+    rel = [".."] * (len(source) - shared) + target[shared:]
+    return "/".join(rel) + "/" if rel else "./"
 
 
 @dataclass

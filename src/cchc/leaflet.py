@@ -144,14 +144,16 @@ def _shown_date(page: Path) -> dt.date | None:
     return dt.date.fromisoformat(found.group(1)) if found else None
 
 
-def leaflet_pdfs(root: Path, site: Path) -> None:
+def leaflet_pdfs(root: Path, site: Path | dict[str, Path]) -> None:
     """Print each language's leaflet page to its PDF, dated by the checked-out commit or, without git, by the
-    last-updated date the built page shows (see cchc.pdf): no second load of the content."""
-    when = head_date(root) or _shown_date(site / LEAFLET.replace(".md", ".html")) or dt.date(2000, 1, 1)
+    last-updated date the built page shows (see cchc.pdf): no second load of the content. ``site`` is the
+    assembled site, or each language's build by language."""
+    folders = {LANGUAGE_PREFIXES[lang]: out for lang, out in site.items()} if isinstance(site, dict) else {"": site}
+    when = head_date(root) or _shown_date(folders[""] / LEAFLET.replace(".md", ".html")) or dt.date(2000, 1, 1)
     jobs = []
     for lang in LANGUAGES:
         folder = LANGUAGE_PREFIXES[lang] + LEAFLET.removesuffix("index.md")
         jobs.append((folder, folder + PDF_NAME[lang]))
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     found = re.search(r"^site_url:\s*(\S+)", config, re.M)
-    print_pdfs(site, found.group(1) if found else "https://localhost/", jobs, when)
+    print_pdfs(folders, found.group(1) if found else "https://localhost/", jobs, when)

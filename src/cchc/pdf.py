@@ -42,11 +42,13 @@ def stable_dates(pdf: bytes, when: dt.date) -> bytes:
     return _DATE.sub(stamp, pdf)
 
 
-def print_pdfs(site: Path, site_url: str, jobs: list[tuple[str, str]], when: dt.date) -> None:
-    """For each (page path, PDF path) relative to ``site``, print the page as the browser would.
+def print_pdfs(site: Path | dict[str, Path], site_url: str, jobs: list[tuple[str, str]], when: dt.date) -> None:
+    """For each (page path, PDF path) relative to the site's root, print the page as the browser would.
 
     The browser loads the page at its public address (``site_url``), answered from the built files with no
     network, so links inside the PDF point at the public site and the file does not depend on a local port.
+    ``site`` is the built site's folder, or the folders of a site not yet assembled by the address prefix each
+    one serves (``{"": vi_build, "en/": en_build}``): the build prints while Pagefind indexes the languages.
     """
     if not jobs:
         return
@@ -56,10 +58,18 @@ def print_pdfs(site: Path, site_url: str, jobs: list[tuple[str, str]], when: dt.
     # In a thread of its own: Playwright's sync API refuses to start where an event loop already runs (a caller
     # that drives a browser itself, like the test suite).
     with ThreadPoolExecutor(max_workers=1) as worker:
-        worker.submit(_print, site, site_url, jobs, when).result()
+        worker.submit(_print, site if isinstance(site, dict) else {"": site}, site_url, jobs, when).result()
 
 
-def _print(site: Path, site_url: str, jobs: list[tuple[str, str]], when: dt.date) -> None:
+def _locate(folders: dict[str, Path], path: str) -> tuple[Path, str]:
+    """The folder serving ``path`` (relative to the site's root) and the path inside it: longest prefix wins."""
+    prefix = max((p for p in folders if path.startswith(p)), key=len, default=None)
+    if prefix is None:
+        raise PdfError(f"no built folder serves {path}")
+    return folders[prefix], path[len(prefix):]
+
+
+def _print(folders: dict[str, Path], site_url: str, jobs: list[tuple[str, str]], when: dt.date) -> None:
     from playwright.sync_api import Route, sync_playwright
 
     origin = urlsplit(site_url)
@@ -67,7 +77,7 @@ def _print(site: Path, site_url: str, jobs: list[tuple[str, str]], when: dt.date
 
     def answer(route: Route) -> None:
         url = urlsplit(route.request.url)
-        found = _file_for(site, unquote(url.path)) if url.netloc == origin.netloc else None
+        found = _file_for(*_locate(folders, unquote(url.path).lstrip("/"))) if url.netloc == origin.netloc else None
         if found is None:
             route.abort()  # nothing outside the built site
             return
@@ -84,6 +94,7 @@ def _print(site: Path, site_url: str, jobs: list[tuple[str, str]], when: dt.date
                 page.evaluate("() => document.fonts.ready.then(() => true)")
                 page.emulate_media(media="print")
                 pdf = page.pdf(prefer_css_page_size=True, print_background=True)
-                (site / out).write_bytes(stable_dates(pdf, when))
+                folder, rel = _locate(folders, out)
+                (folder / rel).write_bytes(stable_dates(pdf, when))
         finally:
             browser.close()

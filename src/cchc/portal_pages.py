@@ -8,10 +8,22 @@ from urllib.parse import quote
 
 from .catalogue import Catalogue, Portal
 from .charts import index_chart
+from .htmlout import HtmlBody, href
 from .i18n import t
 from .models import Centre, ReformIndex
-from .pages import PageSpec, _finish, _procedure_list, _Writer, field_uri, index_uri, md_url, online_uri
-from .search import NOINDEX_CLOSE, NOINDEX_OPEN
+from .pages import (
+    PageSpec,
+    _finish,
+    _finish_html,
+    _HtmlWriter,
+    _Writer,
+    field_uri,
+    index_uri,
+    md_url,
+    online_uri,
+    procedure_list_html,
+)
+from .search import NOINDEX_CLOSE, NOINDEX_OPEN, NOINDEX_OPEN_HTML
 from .text import format_date, format_number, md_escape
 
 HOME = "index.md"
@@ -232,16 +244,22 @@ def committee_page(cat: Catalogue, lang: str) -> PageSpec:
 
 
 def online_page(cat: Catalogue, lang: str) -> PageSpec:
-    w = _Writer(cat, lang, ONLINE)
+    """The portals' buttons and the procedures that can be done online, fully or partly: most of the catalogue,
+    so written as HTML (cchc.htmlout) like the other long lists."""
+    w = _HtmlWriter(cat, lang, ONLINE)
     prov = cat.province
-    out = [f"# {w.s('online_title')}", "", w.s("online_intro"), "",
-           f"[{w.s('provincial_portal')}]({md_url(prov.cong_dvc_tinh)}){{ .md-button .md-button--primary }} "
-           f"[{w.s('national_portal')}]({md_url(prov.cong_dvc_quoc_gia)}){{ .md-button }}", ""]
+    page = HtmlBody()
+    page.heading(1, w.s("online_title"))
+    page.add(f"<p>{w.s('online_intro')}</p>",
+             f'<p><a class="md-button md-button--primary" href="{href(prov.cong_dvc_tinh)}">'
+             f'{w.s("provincial_portal")}</a> '
+             f'<a class="md-button" href="{href(prov.cong_dvc_quoc_gia)}">{w.s("national_portal")}</a></p>')
     for level, key in (("toan-trinh", "fully_online"), ("mot-phan", "partly_online")):
         procs = [p for p in cat.procedures.values() if p.muc_do_dvc == level and p.trang_thai != "bai-bo"]
-        out += [f"## {w.s(key)}", "", NOINDEX_OPEN, "", *_procedure_list(w, procs), "",
-                w.link_to(online_uri(level), w.s(key)), "", NOINDEX_CLOSE, ""]
-    return _finish(w, out, None, None)
+        page.heading(2, w.s(key))
+        page.add(NOINDEX_OPEN_HTML, procedure_list_html(w, procs),
+                 f"<p>{w.link_to(online_uri(level), w.s(key))}</p>", NOINDEX_CLOSE)
+    return _finish_html(w, page, None, None)
 
 
 def plan_portal_pages(cat: Catalogue, lang: str) -> list[PageSpec]:

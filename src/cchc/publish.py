@@ -20,13 +20,21 @@ def assemble(outputs: dict[str, Path], prefixes: dict[str, str], dest: Path) -> 
         out.rename(target)
 
 
-def swap_into(new_site: Path, site: Path) -> None:
-    """Replace ``site`` with ``new_site``; the old site stays in place until the new one is complete."""
-    old = site.with_name(site.name + ".old")
+def previous_site(site: Path) -> Path:
+    """Where ``swap_into`` keeps the site a build replaced, until the next build deletes it."""
+    return site.with_name(site.name + ".previous")
+
+
+def swap_into(new_site: Path, site: Path, keep: Path | None = None) -> None:
+    """Replace ``site`` with ``new_site``; the old site stays in place until the new one is complete.
+
+    The old site is then deleted, or moved to ``keep`` (replacing what was there) for the caller to delete later.
+    """
+    old = keep or site.with_name(site.name + ".old")
     if old.exists():
         shutil.rmtree(old)
     if site.exists():
         site.rename(old)
     new_site.rename(site)
-    if old.exists():
+    if keep is None and old.exists():
         shutil.rmtree(old)
