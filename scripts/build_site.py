@@ -18,6 +18,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from cchc.completeness import missing_from_search  # noqa: E402
 from cchc.i18n import LANGUAGE_PREFIXES, LANGUAGES, config_file  # noqa: E402
 from cchc.leaflet import leaflet_pdfs  # noqa: E402
+from cchc.pdf import Printer  # noqa: E402
 from cchc.publish import assemble, previous_site, swap_into  # noqa: E402
 from cchc.search import INDEX_LATER, run_pagefind  # noqa: E402
 
@@ -74,20 +75,23 @@ def build_all(root: Path, site: Path, parallel: bool = True) -> None:
         clearing.start()
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
     timer = _Timer()
+    printer = Printer()
     try:
         outputs = {lang: work / lang for lang in LANGUAGES}
         jobs = [(str(root / config_file(lang)), str(outputs[lang])) for lang in LANGUAGES]
         if parallel:
             with ProcessPoolExecutor(max_workers=len(jobs)) as pool:
-                for future in [pool.submit(build_language, *job) for job in jobs]:
+                futures = [pool.submit(build_language, *job) for job in jobs]
+                printer.start()  # once the workers are forked: Chromium's launch overlaps the builds
+                for future in futures:
                     future.result()
-        else:
+        else:  # in-process (the tests): Chromium starts only once the builds are done
             for job in jobs:
                 build_language(*job)
         timer.lap("languages built")
         # Chromium prints the leaflets while Pagefind indexes (each language's build still in its own folder).
         with ThreadPoolExecutor(max_workers=2) as pool:
-            done = [pool.submit(index_search, outputs), pool.submit(leaflet_pdfs, root, outputs)]
+            done = [pool.submit(index_search, outputs), pool.submit(leaflet_pdfs, root, outputs, printer)]
             for future in done:
                 future.result()
         timer.lap("search indexed and leaflets printed")
@@ -98,6 +102,7 @@ def build_all(root: Path, site: Path, parallel: bool = True) -> None:
         swap_into(work / "site", site, previous)
         timer.lap("published")
     finally:
+        printer.close()
         if clearing.is_alive():
             clearing.join()
         shutil.rmtree(work, ignore_errors=True)

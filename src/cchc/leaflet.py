@@ -21,7 +21,7 @@ from .i18n import LANGUAGE_PREFIXES, LANGUAGES, t
 from .lastmod import head_date
 from .models import Channel, Procedure, _LocalizedText
 from .pages import PageSpec, _finish, _Writer, exclude_from_search, procedure_page, procedure_uri
-from .pdf import print_pdfs
+from .pdf import Printer, print_pdfs
 from .portal_pages import LEAFLET
 
 PDF_NAME = {"vi": "to-roi-cai-cach-hanh-chinh.pdf", "en": "administrative-reform-leaflet.pdf"}
@@ -144,10 +144,10 @@ def _shown_date(page: Path) -> dt.date | None:
     return dt.date.fromisoformat(found.group(1)) if found else None
 
 
-def leaflet_pdfs(root: Path, site: Path | dict[str, Path]) -> None:
+def leaflet_pdfs(root: Path, site: Path | dict[str, Path], printer: Printer | None = None) -> None:
     """Print each language's leaflet page to its PDF, dated by the checked-out commit or, without git, by the
     last-updated date the built page shows (see cchc.pdf): no second load of the content. ``site`` is the
-    assembled site, or each language's build by language."""
+    assembled site, or each language's build by language; ``printer``, a Chromium started ahead (cchc.pdf)."""
     folders = {LANGUAGE_PREFIXES[lang]: out for lang, out in site.items()} if isinstance(site, dict) else {"": site}
     when = head_date(root) or _shown_date(folders[""] / LEAFLET.replace(".md", ".html")) or dt.date(2000, 1, 1)
     jobs = []
@@ -156,4 +156,4 @@ def leaflet_pdfs(root: Path, site: Path | dict[str, Path]) -> None:
         jobs.append((folder, folder + PDF_NAME[lang]))
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     found = re.search(r"^site_url:\s*(\S+)", config, re.M)
-    print_pdfs(folders, found.group(1) if found else "https://localhost/", jobs, when)
+    print_pdfs(folders, found.group(1) if found else "https://localhost/", jobs, when, printer)

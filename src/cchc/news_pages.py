@@ -6,8 +6,10 @@ News pages stay out of the navigation (DESIGN.md §3); the index, category and y
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import math
 import posixpath
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from .catalogue import Catalogue
@@ -33,6 +35,7 @@ NEWS_PER_PAGE = 10
 # Around a story's own text in its page: the hook sanitizes what is between them and the feeds carry it.
 BODY_START, BODY_END = "<!-- cchc:body -->", "<!-- /cchc:body -->"
 RELATED = 5
+RELATED_HORIZON = 40  # stories on each side, per tag, considered for a story's related list
 
 
 def news_index_uri(page: int = 1) -> str:
@@ -72,7 +75,9 @@ def _pager(w: _HtmlWriter, page: int, total: int, uri_of: Callable[[int], str]) 
     items = []
     if page > 1:
         items.append(w.link_to(uri_of(page - 1), f"« {w.s('previous_page')}"))
-    for n in range(1, total + 1):
+    # The numbers shown: the first, the last and three on each side of this page (the third as "…"), not every
+    # page of years of news.
+    for n in sorted({1, total, *range(max(1, page - 3), min(total, page + 3) + 1)}):
         if n == page:
             items.append(f'<strong aria-current="page">{n}</strong>')
         elif n in (1, total) or abs(n - page) <= 2:
@@ -111,19 +116,25 @@ def _listing(
 
 def _related(cat: Catalogue, story: Story, stories: Sequence[Story], by_tag: dict[str, list[int]],
              by_category: dict[str, list[int]], position: dict[str, int]) -> list[Story]:
-    """Stories sharing tags (two points per tag) or the category (one point); nearest in time breaks ties."""
+    """Stories sharing tags (two points per tag) or the category (one point); nearest in time breaks ties.
+
+    Candidates for a tag are the ``RELATED_HORIZON`` stories nearest in time on each side that carry it, so the
+    work per story stays the same however many years of news the site keeps (scanning every story with a
+    common tag made the news pages' planning grow with the square of the archive)."""
     me = position[story.item.khoa]
     scores: dict[int, int] = {}
     for tag in story.item.the:
-        for i in by_tag.get(tag.casefold(), []):
+        tagged = by_tag.get(tag.casefold(), [])
+        k = bisect_left(tagged, me)
+        for i in tagged[max(0, k - RELATED_HORIZON) : k + RELATED_HORIZON + 1]:
             scores[i] = scores.get(i, 0) + 2
     same = by_category[story.item.chuyen_muc]
-    k = same.index(me)
+    k = bisect_left(same, me)
     for i in same[max(0, k - RELATED) : k + RELATED + 1]:
         scores[i] = scores.get(i, 0) + 1
     scores.pop(me, None)
-    ranked = sorted(scores, key=lambda i: (-scores[i], abs(i - me), i))
-    return [stories[i] for i in ranked[:RELATED]]
+    ranked = heapq.nsmallest(RELATED, scores, key=lambda i: (-scores[i], abs(i - me), i))
+    return [stories[i] for i in ranked]
 
 
 def _article(cat: Catalogue, lang: str, story: Story, related: list[Story],

@@ -12,8 +12,9 @@ import datetime as dt
 import mimetypes
 import os
 import re
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 CHROMIUM = os.environ.get("CCHC_CHROMIUM", "/usr/bin/chromium")
@@ -42,23 +43,78 @@ def stable_dates(pdf: bytes, when: dt.date) -> bytes:
     return _DATE.sub(stamp, pdf)
 
 
-def print_pdfs(site: Path | dict[str, Path], site_url: str, jobs: list[tuple[str, str]], when: dt.date) -> None:
+class Printer:
+    """Chromium for printing, started ahead (``start``) so that its launch overlaps other work, such as the
+    language builds; ``print`` waits for it. One thread owns the browser: Playwright's sync API is bound to the
+    thread that started it, and refuses to start where an event loop already runs (a caller that drives a
+    browser itself, like the test suite)."""
+
+    def __init__(self) -> None:
+        self._thread = ThreadPoolExecutor(max_workers=1)
+        self._ready: Future[None] | None = None
+        self._playwright: Any = None
+        self._browser: Any = None
+
+    def start(self) -> Printer:
+        if self._ready is None:
+            if not Path(CHROMIUM).exists():
+                raise PdfError(f"Chromium is needed to print the leaflet PDF and {CHROMIUM} is missing; `make build` "
+                               "installs Debian's chromium (or set CCHC_CHROMIUM)")
+            self._ready = self._thread.submit(self._launch)
+        return self
+
+    def _launch(self) -> None:
+        from playwright.sync_api import sync_playwright
+
+        self._playwright = sync_playwright().start()
+        self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+
+    def print(self, site: Path | dict[str, Path], site_url: str, jobs: list[tuple[str, str]], when: dt.date) -> None:
+        """See ``print_pdfs``."""
+        if not jobs:
+            return
+        self.start()
+        assert self._ready is not None
+        self._ready.result()
+        folders = site if isinstance(site, dict) else {"": site}
+        self._thread.submit(_print, self._browser, folders, site_url, jobs, when).result()
+
+    def close(self) -> None:
+        def stop() -> None:
+            if self._browser is not None:
+                self._browser.close()
+            if self._playwright is not None:
+                self._playwright.stop()
+
+        if self._ready is not None:
+            wait([self._ready])  # a failed launch may have started Playwright all the same
+            self._thread.submit(stop).result()
+        self._thread.shutdown()
+
+    def __enter__(self) -> Printer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def print_pdfs(site: Path | dict[str, Path], site_url: str, jobs: list[tuple[str, str]], when: dt.date,
+               printer: Printer | None = None) -> None:
     """For each (page path, PDF path) relative to the site's root, print the page as the browser would.
 
     The browser loads the page at its public address (``site_url``), answered from the built files with no
     network, so links inside the PDF point at the public site and the file does not depend on a local port.
     ``site`` is the built site's folder, or the folders of a site not yet assembled by the address prefix each
     one serves (``{"": vi_build, "en/": en_build}``): the build prints while Pagefind indexes the languages.
+    ``printer``: a Chromium already started (and closed by the caller); otherwise one is started and closed here.
     """
     if not jobs:
         return
-    if not Path(CHROMIUM).exists():
-        raise PdfError(f"Chromium is needed to print the leaflet PDF and {CHROMIUM} is missing; `make build` "
-                       "installs Debian's chromium (or set CCHC_CHROMIUM)")
-    # In a thread of its own: Playwright's sync API refuses to start where an event loop already runs (a caller
-    # that drives a browser itself, like the test suite).
-    with ThreadPoolExecutor(max_workers=1) as worker:
-        worker.submit(_print, site if isinstance(site, dict) else {"": site}, site_url, jobs, when).result()
+    if printer is not None:
+        printer.print(site, site_url, jobs, when)
+        return
+    with Printer() as own:
+        own.print(site, site_url, jobs, when)
 
 
 def _locate(folders: dict[str, Path], path: str) -> tuple[Path, str]:
@@ -69,8 +125,8 @@ def _locate(folders: dict[str, Path], path: str) -> tuple[Path, str]:
     return folders[prefix], path[len(prefix):]
 
 
-def _print(folders: dict[str, Path], site_url: str, jobs: list[tuple[str, str]], when: dt.date) -> None:
-    from playwright.sync_api import Route, sync_playwright
+def _print(browser: Any, folders: dict[str, Path], site_url: str, jobs: list[tuple[str, str]], when: dt.date) -> None:
+    from playwright.sync_api import Route
 
     origin = urlsplit(site_url)
     base = f"{origin.scheme}://{origin.netloc}/"
@@ -84,17 +140,15 @@ def _print(folders: dict[str, Path], site_url: str, jobs: list[tuple[str, str]],
         kind = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
         route.fulfill(status=200, body=found.read_bytes(), content_type=kind)
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        try:
-            page = browser.new_page()
-            page.route("**/*", answer)
-            for path, out in jobs:
-                page.goto(base + path, wait_until="networkidle")
-                page.evaluate("() => document.fonts.ready.then(() => true)")
-                page.emulate_media(media="print")
-                pdf = page.pdf(prefer_css_page_size=True, print_background=True)
-                folder, rel = _locate(folders, out)
-                (folder / rel).write_bytes(stable_dates(pdf, when))
-        finally:
-            browser.close()
+    page = browser.new_page()
+    try:
+        page.route("**/*", answer)
+        for path, out in jobs:
+            page.goto(base + path, wait_until="networkidle")
+            page.evaluate("() => document.fonts.ready.then(() => true)")
+            page.emulate_media(media="print")
+            pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+            folder, rel = _locate(folders, out)
+            (folder / rel).write_bytes(stable_dates(pdf, when))
+    finally:
+        page.close()
