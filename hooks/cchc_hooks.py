@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import markdown
+from markdown import Markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -202,7 +202,7 @@ class _StoryMarkdown:
     costs about as much as converting a story. Each page resets what the processors collect."""
 
     def __init__(self, config: MkDocsConfig, files: Files, file: File) -> None:
-        self.md = markdown.Markdown(extensions=config["markdown_extensions"],
+        self.md = Markdown(extensions=config["markdown_extensions"],
                                     extension_configs=config["mdx_configs"] or {})
         self.raw_html = _RawHTMLPreprocessor()
         self.raw_html._register(self.md)
