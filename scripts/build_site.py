@@ -10,7 +10,8 @@ import sys
 import tempfile
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def build_language(config_file: str, site_dir: str) -> None:
-    """Build one language, leaving its search index to the caller (``index_search``); runs in a worker process."""
+    """Build one language, leaving its search index to the caller (``build_all``); runs in a worker process."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -41,11 +42,8 @@ def build_language(config_file: str, site_dir: str) -> None:
             del os.environ[INDEX_LATER]
 
 
-def index_search(outputs: dict[str, Path]) -> None:
-    """Pagefind over every language's build, in parallel, once the builds (and their memory) are gone; then the
-    check that every page marked for search is in the index."""
-    with ThreadPoolExecutor(max_workers=len(outputs)) as pool:
-        list(pool.map(lambda lang: run_pagefind(outputs[lang], lang), outputs))
+def search_check(outputs: dict[str, Path]) -> None:
+    """Every page marked for search is in its language's index (run once Pagefind has indexed each language)."""
     lost = [f"[{lang}] {line}" for lang, out in outputs.items() for line in missing_from_search(out)]
     if lost:
         raise RuntimeError("; ".join(lost))
@@ -63,9 +61,34 @@ class _Timer:
         self.last = now
 
 
+def _print_leaflets(root: Path, outputs: dict[str, Path], printer: Printer) -> None:
+    try:
+        leaflet_pdfs(root, outputs, printer)
+    finally:
+        printer.close()
+
+
+def _build_in_processes(jobs: dict[str, tuple[str, str]], built: Callable[[str], None]) -> None:
+    """Build each language in its own worker process; as each finishes, its worker exits (its memory goes
+    with it) and ``built(lang)`` is called, while the other language may still be building."""
+    pools = {lang: ProcessPoolExecutor(max_workers=1) for lang in jobs}
+    try:
+        building = {pools[lang].submit(build_language, *job): lang for lang, job in jobs.items()}
+        for future in as_completed(building):
+            lang = building[future]
+            future.result()
+            pools[lang].shutdown()
+            built(lang)
+    finally:
+        for pool in pools.values():
+            pool.shutdown(cancel_futures=True)
+
+
 def build_all(root: Path, site: Path, parallel: bool = True) -> None:
     """Build every language into a temporary folder, then swap it into ``site``.
 
+    Each language is indexed by Pagefind as soon as its build is done, on the core that build has freed, while
+    the other may still be building; Chromium prints the leaflets once both are built and quits when done.
     The site replaced by the last build (``site.previous``) is deleted while this one renders: deleting some
     30,000 files waits on the disk, rendering on the processors. This build's replaced site is kept in its turn.
     """
@@ -78,22 +101,31 @@ def build_all(root: Path, site: Path, parallel: bool = True) -> None:
     printer = Printer()
     try:
         outputs = {lang: work / lang for lang in LANGUAGES}
-        jobs = [(str(root / config_file(lang)), str(outputs[lang])) for lang in LANGUAGES]
-        if parallel:
-            with ProcessPoolExecutor(max_workers=len(jobs)) as pool:
-                futures = [pool.submit(build_language, *job) for job in jobs]
-                printer.start()  # once the workers are forked: Chromium's launch overlaps the builds
-                for future in futures:
-                    future.result()
-        else:  # in-process (the tests): Chromium starts only once the builds are done
-            for job in jobs:
-                build_language(*job)
-        timer.lap("languages built")
-        # Chromium prints the leaflets while Pagefind indexes (each language's build still in its own folder).
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            done = [pool.submit(index_search, outputs), pool.submit(leaflet_pdfs, root, outputs, printer)]
-            for future in done:
+        jobs = {lang: (str(root / config_file(lang)), str(outputs[lang])) for lang in LANGUAGES}
+        with ThreadPoolExecutor(max_workers=len(jobs) + 1) as threads:
+            searching = []
+
+            def built(lang: str) -> None:
+                """One language is built: Pagefind indexes it on the core its build has freed and, in the CLI's
+                parallel build, Chromium launches (once) to print the leaflets when the other language is done:
+                after a worker has exited, so its memory is not added to both builds'."""
+                if parallel:
+                    printer.start()
+                searching.append(threads.submit(run_pagefind, outputs[lang], lang))
+
+            if parallel:
+                _build_in_processes(jobs, built)
+            else:  # in-process (the tests); Chromium starts only once the builds are done
+                for lang, job in jobs.items():
+                    build_language(*job)
+                    built(lang)
+            timer.lap("languages built")
+            # Chromium prints the leaflets while Pagefind indexes (each language's build still in its own folder),
+            # and quits when done: its memory is not kept alongside Pagefind's, which peaks at the end.
+            printing = threads.submit(_print_leaflets, root, outputs, printer)
+            for future in [*searching, printing]:
                 future.result()
+        search_check(outputs)
         timer.lap("search indexed and leaflets printed")
         assemble(outputs, LANGUAGE_PREFIXES, work / "site")
         if clearing.is_alive():

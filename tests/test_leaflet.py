@@ -204,3 +204,18 @@ def test_a_long_procedure_prints_clean_and_whole(browser, base_url, built_site: 
     sizes = set(pdf_pages(pdf))
     assert sizes == {(595, 842)}, "procedure pages print on A4 portrait"
     context.close()
+
+
+def test_a_printer_closed_early_is_closed_once(built_site: Path, tmp_path: Path) -> None:
+    """The build closes Chromium as soon as the leaflets are printed (so its memory is gone while Pagefind
+    finishes), then again on its way out: the second close must be harmless."""
+    import datetime as dt
+
+    from cchc.pdf import Printer
+
+    printer = Printer().start()
+    folders = {"": built_site, "out/": tmp_path}  # the PDF goes to tmp_path, not into the shared site
+    printer.print(folders, "https://localhost/", [("to-roi/", "out/copy.pdf")], dt.date(2026, 1, 2))
+    printer.close()
+    printer.close()
+    assert pdf_pages((tmp_path / "copy.pdf").read_bytes()) == [A4_LANDSCAPE, A4_LANDSCAPE]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from conftest import ROOT
 
 from cchc.catalogue import load_catalogue
 from cchc.coverage import translation_coverage
+from cchc.leaflet import PDF_NAME
 
 
 def run(script: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -49,6 +51,12 @@ def test_build_reports_published_counts_and_coverage(site_copy: Path) -> None:
     assert "[en] published 40 of 40 procedures" in log
     assert "[en] translation coverage, procedures: names 40/40, full content 10/40" in log
     assert (site_copy / "site" / "index.html").is_file() and (site_copy / "site" / "en" / "index.html").is_file()
+    # The parallel path indexes each language as its worker finishes and prints both leaflets: all of it lands.
+    for lang, folder in (("vi", site_copy / "site"), ("en", site_copy / "site" / "en")):
+        entry = json.loads((folder / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert list(entry["languages"]) == [lang] and entry["languages"][lang]["page_count"] > 40
+        assert (folder / "to-roi" / PDF_NAME[lang]).read_bytes().startswith(b"%PDF-")
+    assert not list(site_copy.glob(".build-*"))  # the work folder is gone
 
 
 def test_schema_check_passes() -> None:

@@ -54,6 +54,7 @@ class Printer:
         self._ready: Future[None] | None = None
         self._playwright: Any = None
         self._browser: Any = None
+        self._closed = False
 
     def start(self) -> Printer:
         if self._ready is None:
@@ -80,6 +81,11 @@ class Printer:
         self._thread.submit(_print, self._browser, folders, site_url, jobs, when).result()
 
     def close(self) -> None:
+        """Stop Chromium and the thread that drives it; calling it again does nothing."""
+        if self._closed:
+            return
+        self._closed = True
+
         def stop() -> None:
             if self._browser is not None:
                 self._browser.close()
@@ -144,7 +150,7 @@ def _print(browser: Any, folders: dict[str, Path], site_url: str, jobs: list[tup
     try:
         page.route("**/*", answer)
         for path, out in jobs:
-            page.goto(base + path, wait_until="networkidle")
+            page.goto(base + path, wait_until="load")  # fonts awaited below; networkidle only added 0.5 s of quiet
             page.evaluate("() => document.fonts.ready.then(() => true)")
             page.emulate_media(media="print")
             pdf = page.pdf(prefer_css_page_size=True, print_background=True)
