@@ -219,3 +219,26 @@ def test_a_printer_closed_early_is_closed_once(built_site: Path, tmp_path: Path)
     printer.close()
     printer.close()
     assert pdf_pages((tmp_path / "copy.pdf").read_bytes()) == [A4_LANDSCAPE, A4_LANDSCAPE]
+
+
+def test_the_pdf_printed_without_scripts_is_the_one_printed_with_them(built_site: Path, tmp_path: Path,
+                                                                     browser) -> None:  # type: ignore[no-untyped-def]
+    """The build prints with scripts off (less of Chromium's time); the print stylesheet alone must lay the
+    leaflet out, so the file is byte for byte what a print with Material's scripts running gives."""
+    import datetime as dt
+
+    from cchc.pdf import _print
+
+    class ScriptsOn:
+        def new_context(self, **options: object):  # type: ignore[no-untyped-def]
+            return browser.new_context()
+
+    folders = {"": built_site, "out/": tmp_path}
+    when = dt.date(2026, 1, 2)
+    for lang in ("vi", "en"):
+        page = "to-roi/" if lang == "vi" else "en/to-roi/"
+        _print(browser, folders, "https://localhost/", [(page, f"out/off-{lang}.pdf")], when)
+        _print(ScriptsOn(), folders, "https://localhost/", [(page, f"out/on-{lang}.pdf")], when)
+        off, on = (tmp_path / f"off-{lang}.pdf").read_bytes(), (tmp_path / f"on-{lang}.pdf").read_bytes()
+        assert pdf_pages(off) == [A4_LANDSCAPE, A4_LANDSCAPE]
+        assert off == on, f"{lang}: the leaflet prints differently without scripts"
