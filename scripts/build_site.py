@@ -61,11 +61,6 @@ class _Timer:
         self.last = now
 
 
-def _print_leaflets(root: Path, outputs: dict[str, Path], printer: Printer) -> None:
-    try:
-        leaflet_pdfs(root, outputs, printer)
-    finally:
-        printer.close()
 
 
 def _build_in_processes(jobs: dict[str, tuple[str, str]], built: Callable[[str], None]) -> None:
@@ -102,16 +97,17 @@ def build_all(root: Path, site: Path, parallel: bool = True) -> None:
     try:
         outputs = {lang: work / lang for lang in LANGUAGES}
         jobs = {lang: (str(root / config_file(lang)), str(outputs[lang])) for lang in LANGUAGES}
-        with ThreadPoolExecutor(max_workers=len(jobs) + 1) as threads:
-            searching = []
+        with ThreadPoolExecutor(max_workers=2 * len(jobs)) as threads:
+            searching, printing = [], []
 
             def built(lang: str) -> None:
                 """One language is built: Pagefind indexes it on the core its build has freed and, in the CLI's
-                parallel build, Chromium launches (once) to print the leaflets when the other language is done:
-                after a worker has exited, so its memory is not added to both builds'."""
-                if parallel:
-                    printer.start()
+                parallel build, Chromium launches (once) and prints that language's leaflet from its own folder
+                at once, while the other language may still build: after a worker has exited, so Chromium's
+                memory is not added to both builds'."""
                 searching.append(threads.submit(run_pagefind, outputs[lang], lang))
+                if parallel:
+                    printing.append(threads.submit(leaflet_pdfs, root, {lang: outputs[lang]}, printer))
 
             if parallel:
                 _build_in_processes(jobs, built)
@@ -119,11 +115,16 @@ def build_all(root: Path, site: Path, parallel: bool = True) -> None:
                 for lang, job in jobs.items():
                     build_language(*job)
                     built(lang)
+                printing.append(threads.submit(leaflet_pdfs, root, outputs, printer))
             timer.lap("languages built")
-            # Chromium prints the leaflets while Pagefind indexes (each language's build still in its own folder),
-            # and quits when done: its memory is not kept alongside Pagefind's, which peaks at the end.
-            printing = threads.submit(_print_leaflets, root, outputs, printer)
-            for future in [*searching, printing]:
+            # Chromium quits as soon as the leaflets are printed: its memory is not kept alongside Pagefind's,
+            # which peaks at the end.
+            try:
+                for future in printing:
+                    future.result()
+            finally:
+                printer.close()
+            for future in searching:
                 future.result()
         search_check(outputs)
         timer.lap("search indexed and leaflets printed")

@@ -147,11 +147,15 @@ def _shown_date(page: Path) -> dt.date | None:
 def leaflet_pdfs(root: Path, site: Path | dict[str, Path], printer: Printer | None = None) -> None:
     """Print each language's leaflet page to its PDF, dated by the checked-out commit or, without git, by the
     last-updated date the built page shows (see cchc.pdf): no second load of the content. ``site`` is the
-    assembled site, or each language's build by language; ``printer``, a Chromium started ahead (cchc.pdf)."""
+    assembled site (every language), or the builds of the languages to print by language, each in its own
+    folder (the build prints a language as soon as it is built); ``printer``, a Chromium started ahead."""
+    builds = site if isinstance(site, dict) else {lang: site / LANGUAGE_PREFIXES[lang] for lang in LANGUAGES}
     folders = {LANGUAGE_PREFIXES[lang]: out for lang, out in site.items()} if isinstance(site, dict) else {"": site}
-    when = head_date(root) or _shown_date(folders[""] / LEAFLET.replace(".md", ".html")) or dt.date(2000, 1, 1)
+    page = LEAFLET.replace(".md", ".html")
+    first = next(iter(builds.values()))
+    when = head_date(root) or _shown_date(first / page) or dt.date(2000, 1, 1)
     jobs = []
-    for lang in LANGUAGES:
+    for lang in builds:
         folder = LANGUAGE_PREFIXES[lang] + LEAFLET.removesuffix("index.md")
         jobs.append((folder, folder + PDF_NAME[lang]))
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")

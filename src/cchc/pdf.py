@@ -12,6 +12,7 @@ import datetime as dt
 import mimetypes
 import os
 import re
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
@@ -55,14 +56,19 @@ class Printer:
         self._playwright: Any = None
         self._browser: Any = None
         self._closed = False
+        self._starting = threading.Lock()  # the build's languages may ask for it from two threads at once
 
     def start(self) -> Printer:
+        with self._starting:
+            self._start()
+        return self
+
+    def _start(self) -> None:
         if self._ready is None:
             if not Path(CHROMIUM).exists():
                 raise PdfError(f"Chromium is needed to print the leaflet PDF and {CHROMIUM} is missing; `make build` "
                                "installs Debian's chromium (or set CCHC_CHROMIUM)")
             self._ready = self._thread.submit(self._launch)
-        return self
 
     def _launch(self) -> None:
         from playwright.sync_api import sync_playwright
