@@ -14,7 +14,9 @@ from conftest import ROOT, build_site
 from pypdf import PdfReader
 
 from cchc.catalogue import load_catalogue
+from cchc.i18n import LANGUAGE_PREFIXES, LANGUAGES
 from cchc.leaflet import PDF_NAME
+from cchc.portal_pages import LEAFLET
 from cchc.problems import ContentError
 
 A4_LANDSCAPE = (842, 595)  # points, rounded
@@ -229,16 +231,41 @@ def test_the_pdf_printed_without_scripts_is_the_one_printed_with_them(built_site
 
     from cchc.pdf import _print
 
+    asked: list[dict[str, object]] = []
+
+    class Recording:  # the shared browser, noting the options the printer asks its page context for
+        def new_context(self, **options: object):  # type: ignore[no-untyped-def]
+            asked.append(options)
+            return browser.new_context(**options)
+
     class ScriptsOn:
         def new_context(self, **options: object):  # type: ignore[no-untyped-def]
             return browser.new_context()
 
     folders = {"": built_site, "out/": tmp_path}
     when = dt.date(2026, 1, 2)
-    for lang in ("vi", "en"):
-        page = "to-roi/" if lang == "vi" else "en/to-roi/"
-        _print(browser, folders, "https://localhost/", [(page, f"out/off-{lang}.pdf")], when)
+    for lang in LANGUAGES:
+        page = LANGUAGE_PREFIXES[lang] + LEAFLET.removesuffix("index.md")
+        _print(Recording(), folders, "https://localhost/", [(page, f"out/off-{lang}.pdf")], when)
         _print(ScriptsOn(), folders, "https://localhost/", [(page, f"out/on-{lang}.pdf")], when)
         off, on = (tmp_path / f"off-{lang}.pdf").read_bytes(), (tmp_path / f"on-{lang}.pdf").read_bytes()
         assert pdf_pages(off) == [A4_LANDSCAPE, A4_LANDSCAPE]
         assert off == on, f"{lang}: the leaflet prints differently without scripts"
+    assert asked == [{"java_script_enabled": False}] * len(LANGUAGES), "the build prints with scripts off"
+
+
+def test_one_language_prints_its_own_leaflet_from_its_own_build(built_site: Path, tmp_path: Path) -> None:
+    """The build prints a language's leaflet as soon as that language is built, from its own folder and dated
+    by its own page: only that language's PDF is written, with both sheets."""
+    import shutil
+
+    from cchc.leaflet import leaflet_pdfs
+
+    english = tmp_path / "en"
+    shutil.copytree(built_site / "en", english)
+    pdf = english / LEAFLET.removesuffix("index.md") / PDF_NAME["en"]
+    pdf.unlink()
+    leaflet_pdfs(built_site.parent, {"en": english})
+    assert pdf_pages(pdf.read_bytes()) == [A4_LANDSCAPE, A4_LANDSCAPE]
+    assert pdf.read_bytes() == (built_site / "en" / LEAFLET.removesuffix("index.md") / PDF_NAME["en"]).read_bytes()
+    assert sorted(p.name for p in tmp_path.rglob("*.pdf")) == [PDF_NAME["en"]]

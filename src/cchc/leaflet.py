@@ -149,11 +149,12 @@ def leaflet_pdfs(root: Path, site: Path | dict[str, Path], printer: Printer | No
     last-updated date the built page shows (see cchc.pdf): no second load of the content. ``site`` is the
     assembled site (every language), or the builds of the languages to print by language, each in its own
     folder (the build prints a language as soon as it is built); ``printer``, a Chromium started ahead."""
-    builds = site if isinstance(site, dict) else {lang: site / LANGUAGE_PREFIXES[lang] for lang in LANGUAGES}
-    folders = {LANGUAGE_PREFIXES[lang]: out for lang, out in site.items()} if isinstance(site, dict) else {"": site}
-    page = LEAFLET.replace(".md", ".html")
-    first = next(iter(builds.values()))
-    when = head_date(root) or _shown_date(first / page) or dt.date(2000, 1, 1)
+    if isinstance(site, dict):
+        builds, folders = site, {LANGUAGE_PREFIXES[lang]: out for lang, out in site.items()}
+    else:
+        builds, folders = {lang: site / LANGUAGE_PREFIXES[lang] for lang in LANGUAGES}, {"": site}
+    shown = _shown_date(next(iter(builds.values())) / LEAFLET.replace(".md", ".html"))
+    when = head_date(root) or shown or dt.date(2000, 1, 1)
     jobs = []
     for lang in builds:
         folder = LANGUAGE_PREFIXES[lang] + LEAFLET.removesuffix("index.md")

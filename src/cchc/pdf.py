@@ -60,15 +60,12 @@ class Printer:
 
     def start(self) -> Printer:
         with self._starting:
-            self._start()
+            if self._ready is None:
+                if not Path(CHROMIUM).exists():
+                    raise PdfError(f"Chromium is needed to print the leaflet PDF and {CHROMIUM} is missing; "
+                                   "`make build` installs Debian's chromium (or set CCHC_CHROMIUM)")
+                self._ready = self._thread.submit(self._launch)
         return self
-
-    def _start(self) -> None:
-        if self._ready is None:
-            if not Path(CHROMIUM).exists():
-                raise PdfError(f"Chromium is needed to print the leaflet PDF and {CHROMIUM} is missing; `make build` "
-                               "installs Debian's chromium (or set CCHC_CHROMIUM)")
-            self._ready = self._thread.submit(self._launch)
 
     def _launch(self) -> None:
         from playwright.sync_api import sync_playwright
