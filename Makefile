@@ -82,4 +82,4 @@ test: $(STAMP) chromium npm
 	$(PY) -m pytest
 
 clean:
-	rm -rf site site.previous .build-* $(VENV)
+	rm -rf site site.previous .build-* .cache $(VENV)

@@ -321,6 +321,7 @@ def run(sizes: list[int], runs: int, work: Path, reference: int = 2000, reader: 
 
     res = Results()
     per_page: dict[int, float] = {}
+    per_page_first: dict[int, float] = {}  # the first build of each size: nothing kept from an earlier build
     ref = max((s for s in sizes if s <= reference), default=sizes[0])
     ref_site = None
     for size in sizes:
@@ -335,9 +336,13 @@ def run(sizes: list[int], runs: int, work: Path, reference: int = 2000, reader: 
         plain_wall = statistics.median(r.wall for r in plain_runs)
         built = len(html_pages(site / "site"))
         per_page[size] = wall / built * 1000
+        per_page_first[size] = ours_runs[0].wall / built * 1000
         label = f"{size} procedures"
         res.add(f"build wall, ours ({label}, {built} pages)", wall, "s",
                 f"≤ {BUDGET_BUILD_S:g} s" if size == ref else "", wall <= BUDGET_BUILD_S if size == ref else None)
+        # A rebuild reuses the leaflet PDFs when nothing they were printed from changed (cchc.pdf.PdfCache), as
+        # `make build` and the publish workflow do; the first build of a fresh site prints them.
+        res.add(f"build wall, ours, first build: leaflet PDFs printed ({label})", ours_runs[0].wall, "s")
         res.add(f"build wall, plain Material ({label}, {pages} pages × 2 languages)", plain_wall, "s")
         ratio = wall / plain_wall
         res.add(f"ratio ours / plain Material ({label})", ratio, "×", f"≤ {BUDGET_RATIO}",
@@ -364,6 +369,9 @@ def run(sizes: list[int], runs: int, work: Path, reference: int = 2000, reader: 
         spread = (high - low) / low
         res.add(f"growth: cost per page spread, {min(per_page)} to {max(per_page)} procedures", spread * 100, "%",
                 f"≤ {BUDGET_GROWTH * 100:g} %", spread <= BUDGET_GROWTH)
+        low, high = min(per_page_first.values()), max(per_page_first.values())
+        res.add(f"growth, first builds only (leaflet PDFs printed, one build per size), {min(per_page)} to "
+                f"{max(per_page)} procedures", (high - low) / low * 100, "%")
     assert ref_site is not None
     if reader or editor:
         procedure = next(p for p in sorted((ref_site / "site/thu-tuc").glob("*-1.001193/index.html")))

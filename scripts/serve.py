@@ -9,7 +9,6 @@ in one step (readers never see a half-built site), and the browser reloads again
 from __future__ import annotations
 
 import argparse
-import hashlib
 import logging
 import os
 import shutil
@@ -38,25 +37,6 @@ HOST, PORT = "127.0.0.1", 8000
 WATCHED = ("docs", "procedures", "documents", "data", "overrides", "hooks", *(config_file(lang) for lang in LANGUAGES))
 
 
-class LeafletCache:
-    """Prints the leaflet PDFs only when a leaflet page changed: an edit elsewhere reuses the last ones."""
-
-    def __init__(self) -> None:
-        self.key = ""
-        self.files: dict[str, bytes] = {}
-
-    def refresh(self, root: Path, site: Path) -> None:
-        pages = sorted(site.glob("**/to-roi/index.html"))
-        key = hashlib.sha256(b"".join(p.read_bytes() for p in pages)).hexdigest()
-        if key != self.key:
-            leaflet_pdfs(root, site)
-            self.key = key
-            self.files = {str(p.relative_to(site)): p.read_bytes() for p in site.glob("**/to-roi/*.pdf")}
-        else:
-            for rel, data in self.files.items():
-                (site / rel).write_bytes(data)
-
-
 def snapshot(root: Path) -> dict[str, tuple[int, int]]:
     """Modification time and size of every watched file, to tell which ones an edit changed."""
     out: dict[str, tuple[int, int]] = {}
@@ -76,7 +56,6 @@ class Preview:
         self.root, self.site, self.root_url = root, site, root_url
         self.configs: dict[str, MkDocsConfig] = {}  # the last good build of each language
         self.files = snapshot(root)
-        self.pdfs = LeafletCache()
 
     def changed(self) -> list[str]:
         now = snapshot(self.root)
@@ -131,7 +110,7 @@ class Preview:
                 build(config, serve_url=url)
                 configs[lang] = config
             try:
-                self.pdfs.refresh(self.root, build_dir)
+                leaflet_pdfs(self.root, build_dir)  # kept prints are reused (cchc.pdf.PdfCache)
             except Exception as exc:  # a preview without the PDF beats no preview; the log says why
                 logging.error(f"leaflet PDF not printed: {exc}")
         except MkDocsException as exc:  # keep serving the last good pages; the log names the problem

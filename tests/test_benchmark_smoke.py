@@ -18,6 +18,7 @@ pytestmark = pytest.mark.browser
 
 FIGURES = [
     "build wall, ours (500 procedures",
+    "build wall, ours, first build: leaflet PDFs printed (500 procedures)",
     "build wall, plain Material (500 procedures",
     "ratio ours / plain Material (500 procedures)",
     "build CPU, ours (500 procedures)",

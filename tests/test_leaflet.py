@@ -265,7 +265,80 @@ def test_one_language_prints_its_own_leaflet_from_its_own_build(built_site: Path
     shutil.copytree(built_site / "en", english)
     pdf = english / LEAFLET.removesuffix("index.md") / PDF_NAME["en"]
     pdf.unlink()
-    leaflet_pdfs(built_site.parent, {"en": english})
+    leaflet_pdfs(built_site.parent, {"en": english}, cache=False)  # printed, not taken from the build's cache
     assert pdf_pages(pdf.read_bytes()) == [A4_LANDSCAPE, A4_LANDSCAPE]
     assert pdf.read_bytes() == (built_site / "en" / LEAFLET.removesuffix("index.md") / PDF_NAME["en"]).read_bytes()
     assert sorted(p.name for p in tmp_path.rglob("*.pdf")) == [PDF_NAME["en"]]
+
+
+def test_a_kept_print_is_reused_only_while_everything_it_was_printed_from_is_unchanged(
+        built_site: Path, tmp_path: Path) -> None:
+    """The build keeps each leaflet print with the hash of every file Chromium loaded for it. The next print of the
+    same page, date and public address reuses it without starting Chromium, unless the page, a stylesheet, a font
+    or an image has changed, or the kept files are damaged: then it prints again."""
+    import datetime as dt
+    import json
+    import shutil
+
+    from cchc.pdf import PdfCache, Printer, print_pdfs
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    cache = PdfCache(tmp_path / "cache")
+    out = site / "to-roi" / PDF_NAME["vi"]
+    job = [("to-roi/", "to-roi/" + PDF_NAME["vi"])]
+    when = dt.date(2026, 1, 2)
+
+    def print_once(day: dt.date = when, url: str = "https://cchc.example.vn/") -> bool:
+        """Prints (or reuses) the Vietnamese leaflet; True when Chromium had to start."""
+        out.unlink(missing_ok=True)
+        with Printer() as printer:
+            print_pdfs(site, url, job, day, printer, cache)
+            started = printer.started
+        assert pdf_pages(out.read_bytes()) == [A4_LANDSCAPE, A4_LANDSCAPE]
+        return started
+
+    assert print_once(), "nothing kept yet: printed"
+    first = out.read_bytes()
+    record = json.loads(next((tmp_path / "cache").glob("*/print.json")).read_text(encoding="utf-8"))
+    loaded = set(record["loaded"])
+    assert "https://cchc.example.vn/to-roi/" in loaded
+    assert any(u.endswith(".css") for u in loaded) and any(u.endswith(".woff2") for u in loaded)
+
+    assert not print_once(), "unchanged: reused without Chromium"
+    assert out.read_bytes() == first
+    (site / "tin-tuc" / "index.html").write_text("changed", encoding="utf-8")  # not on the leaflet
+    assert not print_once()
+
+    assert print_once(day=dt.date(2026, 1, 3)), "another date: printed"
+    assert print_once(url="https://cchc.example.gov.vn/"), "another public address: printed"
+    assert not print_once(url="https://cchc.example.gov.vn/")
+
+    css = site / "assets" / "stylesheets" / "cchc.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n.cchc-leaflet h2 { letter-spacing: 0.02em; }\n",
+                   encoding="utf-8")
+    assert print_once(url="https://cchc.example.gov.vn/"), "a stylesheet changed: printed"
+    font = next((site / "assets" / "fonts").glob("*vietnamese-400*.woff2"))
+    font.write_bytes(font.read_bytes() + b"\0")
+    assert print_once(url="https://cchc.example.gov.vn/"), "a font changed: printed"
+    page = site / "to-roi" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</h1>", " </h1>", 1), encoding="utf-8")
+    assert print_once(url="https://cchc.example.gov.vn/"), "the page changed: printed"
+    assert not print_once(url="https://cchc.example.gov.vn/")
+
+    kept = next((tmp_path / "cache").glob("*/print.pdf"))
+    kept.write_bytes(kept.read_bytes()[:-10])
+    assert print_once(url="https://cchc.example.gov.vn/"), "a damaged kept PDF is not used"
+    kept.parent.joinpath("print.json").write_text("{", encoding="utf-8")
+    assert print_once(url="https://cchc.example.gov.vn/"), "a damaged record is not used"
+
+
+def test_the_build_keeps_its_leaflet_prints_in_the_site_folder(built_site: Path) -> None:
+    """`make build` keeps each language's print in .cache/leaflet-pdf (git-ignored), the same bytes as the PDF it
+    published."""
+    from cchc.leaflet import CACHE
+
+    kept = {p.read_bytes() for p in (built_site.parent / CACHE).glob("*/print.pdf")}
+    published = {(built_site / LANGUAGE_PREFIXES[lang] / "to-roi" / PDF_NAME[lang]).read_bytes() for lang in LANGUAGES}
+    assert kept == published
+    assert ".cache/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()

@@ -21,7 +21,7 @@ from .i18n import LANGUAGE_PREFIXES, LANGUAGES, t
 from .lastmod import head_date
 from .models import Channel, Procedure, _LocalizedText
 from .pages import PageSpec, _finish, _Writer, exclude_from_search, procedure_page, procedure_uri
-from .pdf import Printer, print_pdfs
+from .pdf import PdfCache, Printer, print_pdfs
 from .portal_pages import LEAFLET
 
 PDF_NAME = {"vi": "to-roi-cai-cach-hanh-chinh.pdf", "en": "administrative-reform-leaflet.pdf"}
@@ -144,11 +144,17 @@ def _shown_date(page: Path) -> dt.date | None:
     return dt.date.fromisoformat(found.group(1)) if found else None
 
 
-def leaflet_pdfs(root: Path, site: Path | dict[str, Path], printer: Printer | None = None) -> None:
+CACHE = ".cache/leaflet-pdf"  # kept prints, in the site's folder (cchc.pdf.PdfCache); not committed
+
+
+def leaflet_pdfs(root: Path, site: Path | dict[str, Path], printer: Printer | None = None,
+                 cache: bool = True) -> None:
     """Print each language's leaflet page to its PDF, dated by the checked-out commit or, without git, by the
     last-updated date the built page shows (see cchc.pdf): no second load of the content. ``site`` is the
     assembled site (every language), or the builds of the languages to print by language, each in its own
-    folder (the build prints a language as soon as it is built); ``printer``, a Chromium started ahead."""
+    folder (the build prints a language as soon as it is built); ``printer``, a Chromium started ahead. With
+    ``cache``, a leaflet whose page, styles, fonts and images are unchanged since it was last printed (for the
+    same date, Chromium and printing code) gets that print again, and Chromium is not started for it."""
     if isinstance(site, dict):
         builds, folders = site, {LANGUAGE_PREFIXES[lang]: out for lang, out in site.items()}
     else:
@@ -161,4 +167,5 @@ def leaflet_pdfs(root: Path, site: Path | dict[str, Path], printer: Printer | No
         jobs.append((folder, folder + PDF_NAME[lang]))
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     found = re.search(r"^site_url:\s*(\S+)", config, re.M)
-    print_pdfs(folders, found.group(1) if found else "https://localhost/", jobs, when, printer)
+    print_pdfs(folders, found.group(1) if found else "https://localhost/", jobs, when, printer,
+               PdfCache(root / CACHE) if cache else None)
