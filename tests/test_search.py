@@ -220,6 +220,17 @@ def test_pages_carry_search_data(built_site: Path) -> None:
     assert (built_site / "pagefind/pagefind.js").is_file() and (built_site / "en/pagefind/pagefind.js").is_file()
 
 
+def test_parts_left_out_of_the_index_are_marked_as_pagefind_reads_them(built_site: Path) -> None:
+    """Pagefind takes data-pagefind-ignore bare, or as "index" or "all"; md_in_html used to write the bare attribute
+    as data-pagefind-ignore="data-pagefind-ignore", which Pagefind warned about on every such page."""
+    import re
+
+    values: set[str] = set()
+    for page in built_site.rglob("*.html"):
+        values |= set(re.findall(r'data-pagefind-ignore(?:="([^"]*)")?', page.read_text(encoding="utf-8")))
+    assert values and values <= {"", "index", "all"}, values
+
+
 def test_search_benchmark_tools_on_the_sample_site(browser, built_site: Path) -> None:  # type: ignore[no-untyped-def]
     """The province-scale benchmark's own parts, run on the small site: no timing asserts here, only that
     the measurement sees Pagefind's downloads and the acceptance queries find their procedures."""

@@ -21,7 +21,7 @@ PAGEFIND_DIR = "pagefind"
 # Generated pages index what readers search for (titles, codes, fields, summaries), not every document list,
 # step and table: Vietnamese syllables are so common that indexing whole pages makes each query word's
 # index chunk hundreds of kilobytes at province scale (benchmarks/SEARCH.md).
-NOINDEX_OPEN = '<!-- cchc:noindex -->\n<div data-pagefind-ignore markdown="1">'
+NOINDEX_OPEN = '<!-- cchc:noindex -->\n<div data-pagefind-ignore="all" markdown="1">'
 NOINDEX_CLOSE = "</div>\n<!-- /cchc:noindex -->"
 NOINDEX_OPEN_HTML = "<!-- cchc:noindex -->\n<div data-pagefind-ignore>"  # the same, in pages written as HTML
 _NOINDEX = re.compile(r"<!-- cchc:noindex -->.*?<!-- /cchc:noindex -->", re.S)
