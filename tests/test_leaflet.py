@@ -335,9 +335,17 @@ def test_a_kept_print_is_reused_only_while_everything_it_was_printed_from_is_unc
 
 def test_the_build_keeps_its_leaflet_prints_in_the_site_folder(built_site: Path) -> None:
     """`make build` keeps each language's print in .cache/leaflet-pdf (git-ignored), the same bytes as the PDF it
-    published."""
+    published, with the page, stylesheets and fonts each one loaded (the languages are printed in one browser page
+    one after the other, so the second must not have taken the first one's files from a cache)."""
+    import json
+
     from cchc.leaflet import CACHE
 
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in (built_site.parent / CACHE).glob("*/print.json")]
+    assert sorted(r["page"] for r in records) == sorted(LANGUAGE_PREFIXES[lang] + "to-roi/" for lang in LANGUAGES)
+    for record in records:
+        loaded = [url.rsplit("/", 1)[-1] for url in record["loaded"]]
+        assert "" in loaded and any(n.endswith(".css") for n in loaded) and any(n.endswith(".woff2") for n in loaded)
     kept = {p.read_bytes() for p in (built_site.parent / CACHE).glob("*/print.pdf")}
     published = {(built_site / LANGUAGE_PREFIXES[lang] / "to-roi" / PDF_NAME[lang]).read_bytes() for lang in LANGUAGES}
     assert kept == published
