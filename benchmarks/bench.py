@@ -324,14 +324,21 @@ def run(sizes: list[int], runs: int, work: Path, reference: int = 2000, reader: 
     per_page_first: dict[int, float] = {}  # the first build of each size: nothing kept from an earlier build
     ref = max((s for s in sizes if s <= reference), default=sizes[0])
     ref_site = None
+    sites = {size: reference_site(work, size) for size in sizes}
+    plains = {size: work / f"plain-{size}" for size in sizes}
+    pages_of = {size: plain_material_site(sites[size], plains[size]) for size in sizes}
+    ours_of: dict[int, list[Run]] = {size: [] for size in sizes}
+    plain_of: dict[int, list[Run]] = {size: [] for size in sizes}
+    # Round after round over every size, not every run of one size and then the next: this machine's speed drifts
+    # by tens of percent within half an hour (benchmarks/RESULTS.md), and builds of one size bunched together
+    # would turn that drift into a difference between sizes, which is what the growth figure compares.
+    for _ in range(runs):
+        for size in sizes:
+            ours_of[size].append(build_ours(sites[size]))
+            plain_of[size].append(build_plain(plains[size]))
     for size in sizes:
-        site = reference_site(work, size)
-        plain = work / f"plain-{size}"
-        pages = plain_material_site(site, plain)
-        ours_runs, plain_runs = [], []
-        for _ in range(runs):
-            ours_runs.append(build_ours(site))
-            plain_runs.append(build_plain(plain))
+        site, plain, pages = sites[size], plains[size], pages_of[size]
+        ours_runs, plain_runs = ours_of[size], plain_of[size]
         wall = statistics.median(r.wall for r in ours_runs)
         plain_wall = statistics.median(r.wall for r in plain_runs)
         built = len(html_pages(site / "site"))
@@ -426,7 +433,8 @@ def report(res: Results, sizes: list[int], runs: int) -> str:
         f"Run on {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}, commit {commit()}.",
         f"Machine: {machine()}.",
         f"Sizes: {', '.join(str(s) for s in sizes)} procedures (× {STORIES_PER_PROCEDURE:g} news stories), "
-        f"both languages; {runs} build(s) of each, ours and plain Material alternating; medians.",
+        f"both languages; {runs} build(s) of each, ours and plain Material alternating, the sizes in turn within "
+        "each round; medians.",
         "",
         "| figure | value | budget | met |",
         "|---|---:|---|---|",
