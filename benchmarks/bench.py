@@ -1,8 +1,8 @@
 """Province-scale benchmark: our build against a plain Material build of the same pages, and what a reader and
 an editor wait for. Budgets are DESIGN.md §4; ``run`` returns the figures and whether each budget was met.
 
-Every build runs in its own process tree (as `make build` does), alternating ours and plain Material; memory is
-the peak of the summed resident size of the whole tree, sampled every 50 ms from /proc.
+Every build runs in its own process tree (as `make build` does), alternating ours and plain Material, the sizes in
+turn within each round; memory is the peak of the whole tree's proportional set size, sampled from /proc.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -337,8 +338,7 @@ def run(sizes: list[int], runs: int, work: Path, reference: int = 2000, reader: 
             ours_of[size].append(build_ours(sites[size]))
             plain_of[size].append(build_plain(plains[size]))
     for size in sizes:
-        site, plain, pages = sites[size], plains[size], pages_of[size]
-        ours_runs, plain_runs = ours_of[size], plain_of[size]
+        site, plain, ours_runs, plain_runs = sites[size], plains[size], ours_of[size], plain_of[size]
         wall = statistics.median(r.wall for r in ours_runs)
         plain_wall = statistics.median(r.wall for r in plain_runs)
         built = len(html_pages(site / "site"))
@@ -350,7 +350,7 @@ def run(sizes: list[int], runs: int, work: Path, reference: int = 2000, reader: 
         # A rebuild reuses the leaflet PDFs when nothing they were printed from changed (cchc.pdf.PdfCache), as
         # `make build` and the publish workflow do; the first build of a fresh site prints them.
         res.add(f"build wall, ours, first build: leaflet PDFs printed ({label})", ours_runs[0].wall, "s")
-        res.add(f"build wall, plain Material ({label}, {pages} pages × 2 languages)", plain_wall, "s")
+        res.add(f"build wall, plain Material ({label}, {pages_of[size]} pages × 2 languages)", plain_wall, "s")
         ratio = wall / plain_wall
         res.add(f"ratio ours / plain Material ({label})", ratio, "×", f"≤ {BUDGET_RATIO}",
                 ratio <= BUDGET_RATIO if size == ref else None)
@@ -372,13 +372,11 @@ def run(sizes: list[int], runs: int, work: Path, reference: int = 2000, reader: 
         else:
             shutil.rmtree(plain, ignore_errors=True)
     if len(per_page) > 1:
-        low, high = min(per_page.values()), max(per_page.values())
-        spread = (high - low) / low
+        spread = _spread(per_page.values())
         res.add(f"growth: cost per page spread, {min(per_page)} to {max(per_page)} procedures", spread * 100, "%",
                 f"≤ {BUDGET_GROWTH * 100:g} %", spread <= BUDGET_GROWTH)
-        low, high = min(per_page_first.values()), max(per_page_first.values())
-        res.add(f"growth, first builds only (leaflet PDFs printed, one build per size), {min(per_page)} to "
-                f"{max(per_page)} procedures", (high - low) / low * 100, "%")
+        res.add(f"growth, first builds only (leaflet PDFs printed, one build per size), {min(per_page_first)} to "
+                f"{max(per_page_first)} procedures", _spread(per_page_first.values()) * 100, "%")
     assert ref_site is not None
     if reader or editor:
         procedure = next(p for p in sorted((ref_site / "site/thu-tuc").glob("*-1.001193/index.html")))
@@ -404,6 +402,12 @@ def run(sizes: list[int], runs: int, work: Path, reference: int = 2000, reader: 
                 res.add("one procedure edit visible under make serve", seconds, "s", f"≤ {BUDGET_EDIT_S:g} s",
                         seconds <= BUDGET_EDIT_S)
     return res
+
+
+def _spread(costs: Iterable[float]) -> float:
+    """How far the dearest cost per page is above the cheapest, as a fraction of the cheapest."""
+    low, high = min(costs := list(costs)), max(costs)
+    return (high - low) / low
 
 
 def machine() -> str:

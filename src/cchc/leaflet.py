@@ -25,6 +25,7 @@ from .pdf import PdfCache, Printer, print_pdfs
 from .portal_pages import LEAFLET
 
 PDF_NAME = {"vi": "to-roi-cai-cach-hanh-chinh.pdf", "en": "administrative-reform-leaflet.pdf"}
+CACHE = ".cache/leaflet-pdf"  # kept prints, in the site's folder (cchc.pdf.PdfCache); not committed
 
 def _t(key: str, lang: str) -> str:
     return t("leaflet_" + key, lang)
@@ -142,9 +143,6 @@ def _shown_date(page: Path) -> dt.date | None:
     found = re.search(r'class="cchc-last-updated">.*?<time datetime="(\d{4}-\d{2}-\d{2})"',
                       page.read_text(encoding="utf-8"), re.S) if page.exists() else None
     return dt.date.fromisoformat(found.group(1)) if found else None
-
-
-CACHE = ".cache/leaflet-pdf"  # kept prints, in the site's folder (cchc.pdf.PdfCache); not committed
 
 
 def leaflet_pdfs(root: Path, site: Path | dict[str, Path], printer: Printer | None = None,

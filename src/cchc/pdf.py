@@ -13,6 +13,7 @@ the same, for the same Chromium, Playwright and printing code, reuses the PDF an
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import mimetypes
@@ -62,9 +63,7 @@ class PdfCache:
 
     @staticmethod
     def key(site_url: str, path: str, when: dt.date) -> str:
-        chromium = Path(CHROMIUM).resolve().stat()  # Debian's upgrade of chromium replaces it
-        parts = [CHROMIUM, chromium.st_size, chromium.st_mtime_ns, version("playwright"), FLAGS,
-                 hashlib.sha256(Path(__file__).read_bytes()).hexdigest(), site_url, path, when.isoformat()]
+        parts = [*_printing_tools(), site_url, path, when.isoformat()]
         return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
     def _entry(self, path: str) -> Path:
@@ -92,6 +91,15 @@ class PdfCache:
         record = {"key": self.key(site_url, path, when), "page": path, "loaded": loaded, "pdf": _sha256(pdf)}
         (entry / "print.pdf").write_bytes(pdf)
         (entry / "print.json").write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
+
+
+@functools.cache
+def _printing_tools() -> tuple[object, ...]:
+    """What a print depends on besides its files, read once per process: Chromium's binary (Debian's upgrade
+    replaces it), Playwright's version, the flags and this module's code."""
+    chromium = Path(CHROMIUM).resolve().stat()
+    return (CHROMIUM, chromium.st_size, chromium.st_mtime_ns, version("playwright"), FLAGS,
+            _sha256(Path(__file__).read_bytes()))
 
 
 def _sha256(data: bytes) -> str:
