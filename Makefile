@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check fix schemas lint chromium npm bench bench-search fonts new-procedure new-document new-news import clean
+.PHONY: serve test build check fix schemas lint chromium npm bench bench-search fonts new-procedure new-document new-news import review clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ new-news: $(STAMP)
 
 import: $(STAMP)
 	$(PY) scripts/import_procedures.py $(FROM)
+
+# Imported records with text kept for review (can_ra_soat): file:line, code, field and reason, for the office.
+review: $(STAMP)
+	$(PY) scripts/review.py
 
 schemas: $(STAMP)
 	$(PY) scripts/make_schemas.py

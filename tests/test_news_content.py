@@ -9,7 +9,7 @@ import pytest
 from conftest import STORY as GOOD
 
 from cchc.catalogue import document_number_key, load_catalogue
-from cchc.legal import parse_legal_basis
+from cchc.importer.legal import parse_legal_basis
 from cchc.problems import ContentError
 from cchc.text import format_datetime, format_day
 

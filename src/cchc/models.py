@@ -145,6 +145,9 @@ class DocumentGroup(Record):
     """Thành phần hồ sơ for one case (trường hợp); the case is empty when there is only one."""
 
     truong_hop: LocalizedText | None = Field(None, description="Trường hợp: which case this list is for")
+    ghi_chu: LocalizedText | None = Field(
+        None, description="Ghi chú: a paragraph about this list, shown before it (longer than a case heading)"
+    )
     giay_to: list[DossierDocument] = Field(min_length=1, description="Giấy tờ: documents")
 
 

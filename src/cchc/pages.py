@@ -289,6 +289,8 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
     for group in proc.thanh_phan_ho_so:
         if group.truong_hop:
             page.heading(3, w.tr(group.truong_hop))
+        if group.ghi_chu:
+            page.add(w.tr_block(group.ghi_chu))
         items: list[tuple[bool, str]] = []
         for doc in group.giay_to:
             if doc.chi_dan:

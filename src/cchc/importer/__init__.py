@@ -29,9 +29,23 @@ from typing import Any
 
 import yaml
 
+from ..models import Procedure
+from ..text import fold_accents, new_tone_spelling, nfc, slugify
+from .grammar import CURRENCIES as _CURRENCIES
+from .grammar import (
+    LEGAL_NUMBER,
+    MONEY,
+    PERCENT,
+    QUANTITY,
+    RESULT_CODE,
+    RESULT_LABEL,
+    money_amount,
+    ordered,
+    row_starts_at,
+    strip_bullet,
+)
 from .legal import parse_legal_basis_rest
-from .models import Procedure
-from .text import fold_accents, new_tone_spelling, nfc, slugify
+from .review import counts_by_kind
 
 EMPTY = "Không có thông tin"
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/procedure.schema.json\n"
@@ -47,7 +61,7 @@ FIELD_ORDER = tuple(Procedure.model_fields)
 
 CHANNELS = {"Trực tuyến": "truc-tuyen", "Dịch vụ bưu chính": "buu-chinh", "Trực tiếp": "truc-tiep"}
 UNITS = {"ngày làm việc": "ngay-lam-viec", "ngày": "ngay", "giờ": "gio", "tháng": "thang"}
-CURRENCIES = {"việt nam đồng": "VND", "đồng": "VND", "vnđ": "VND", "usd": "USD"}
+CURRENCIES = _CURRENCIES
 AGENCY_ROLES = ("co_quan_thuc_hien", "co_quan_co_tham_quyen", "co_quan_duoc_uy_quyen", "co_quan_phoi_hop")
 
 
@@ -55,11 +69,16 @@ class ImportError_(Exception):
     """A source file that cannot be imported at all (not JSON, not a procedure record)."""
 
 
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
 def clean(value: Any) -> str:
     """NFC text, tone marks placed the new way, no-break spaces made plain, the portal's placeholder made empty."""
     if value is None:
         return ""
-    text = new_tone_spelling(str(value)).replace("\xa0", " ").replace("\r\n", "\n").strip()
+    text = new_tone_spelling(str(value)).replace("\xa0", " ").replace("\r\n", "\n")
+    # Word's symbol-font bullets arrive as private-use characters ("\uf0d8"): they are bullets.
+    text = _PRIVATE_USE.sub("•", text).strip()
     return "" if text.rstrip(".").strip() == EMPTY else text
 
 
@@ -113,12 +132,15 @@ def parse_amount(number: str) -> int:
 
 _CHANNEL_HEADER = re.compile(r"^\s*Hình thức nộp\s*Thời gian\s*Phí, lệ phí\s*Mô tả\s*")
 _UNIT = r"(?:Ngày làm việc|Ngày|Giờ|Tháng)"
-_TIME = rf"(?:(?P<so>\d+(?:[.,]\d+)?)(?:\s*(?P<unit>{_UNIT}))?|(?P<notime>{EMPTY}))"
-_MONEY = r"\d[\d.,]*\s*(?:Việt Nam Đồng|Đồng|đồng|USD)"
+# A time with its unit; a bare number only where the fee cell's words follow it ("Trực tiếp1Miễn phí"), since a
+# bare number before an amount is the amount ("Trực tuyến120,000 VNĐ"); or nothing.
+_TIME = (rf"(?:(?P<so>\d+(?:[.,]\d+)?)\s*(?P<unit>{_UNIT})|(?P<bare>\d+(?:[.,]\d+)?)(?=Miễn phí|{EMPTY})"
+         rf"|(?P<notime>{EMPTY}))?")
+_MONEY = r"\d[\d.,]*\s*(?:Việt Nam Đồng|Đồng|đồng|VNĐ|VND|USD)"
 _PER = r"(?:\(/[^()]*\)|/[^\W\d_]+(?: [^\W\d_]+)?)"
 _FEE = rf"(?P<fee>Miễn phí|{EMPTY}|{_MONEY}{_PER}?(?:\s*[,;]\s*{_MONEY}{_PER}?)*)"
 _ROW = re.compile(rf"(?P<kind>{'|'.join(CHANNELS)}){_TIME}{_FEE}")
-_ONE_FEE = re.compile(r"(?P<amount>\d[\d.,]*)\s*(?P<cur>Việt Nam Đồng|Đồng|đồng|VNĐ|USD)"
+_ONE_FEE = re.compile(r"(?P<amount>\d[\d.,]*)\s*(?P<cur>Việt Nam Đồng|Đồng|đồng|VNĐ|VND|USD)"
                       r"(?:\(/(?P<per>[^()]*)\)|/(?P<per2>[^\W\d_]+(?: [^\W\d_]+)?))?")
 
 
@@ -196,19 +218,67 @@ def parse_channels(text: str, rec: Parsed) -> list[dict[str, Any]]:
             notes.append(rest[1 : close - 1])
             rest = rest[close:]
         notes.append(rest)
+        description = "\n".join(n.strip() for n in notes if n.strip() and n.strip() != EMPTY)
         channel: dict[str, Any] = {"hinh_thuc": CHANNELS[m.group("kind")]}
-        limit = _time_limit(m.group("so"), m.group("unit"))
+        time_unit = m.group("unit") or (_unit_in(description, m.group("bare")) if m.group("bare") else None)
+        limit = _time_limit(m.group("so") or m.group("bare"), time_unit)
         if limit:
             channel["thoi_han"] = limit
-        elif m.group("so"):
-            rec.flag("cach_thuc", f"thời hạn không ghi đơn vị ({m.group('kind')})",
-                     f"{m.group('kind')}: thời hạn {m.group('so')}")
-        channel["phi"] = fees
-        description = "\n".join(n.strip() for n in notes if n.strip() and n.strip() != EMPTY)
+        elif m.group("bare"):
+            # The portal printed a number without its unit: shown as written, never given a unit we guessed.
+            description = f"Thời hạn giải quyết: {m.group('bare')} (không ghi đơn vị)" + (
+                "\n" + description if description else "")
+        channel["phi"] = _reconciled_fees(fees, description, m.group("kind"), rec)
         if description:
             channel["mo_ta"] = description
         channels.append(channel)
     return channels
+
+
+def _unit_in(description: str, number: str) -> str | None:
+    """The unit the description gives the same number ("07 ngày làm việc kể từ ..." for a bare "7")."""
+    m = re.search(rf"(?<![\d.,])0*{re.escape(number)}\s*\(?[^\W\d_]*\)?\s*({_UNIT})", description, re.I)
+    return m.group(1) if m else None
+
+
+def fees_in_text(text: str) -> list[dict[str, Any]]:
+    """A structured fee for every amount of money a description names, with what it is for (its clause)."""
+    fees = []
+    for clause in _CLAUSE.split(text):
+        for m in MONEY.finditer(clause):
+            amount = money_amount(m.group("amount"), m.group("scale"))
+            if not amount:
+                continue
+            name = re.match(r"\s*((?:Lệ phí|Phí)[^:;,()]{0,80}?)\s*:", clause)
+            fee: dict[str, Any] = {"ten": name.group(1).strip() if name else "Phí, lệ phí", "so_tien": amount,
+                                   "tien_te": CURRENCIES[m.group("cur").lower()]}
+            per = re.match(r"\s*(?:\(/([^()]+)\)|/\s*([^\W\d_]+(?: [^\W\d_]+)?))", clause[m.end() :])
+            if per:
+                fee["tinh_theo"] = (per.group(1) or per.group(2)).strip()
+            fee["mo_ta"] = " ".join(clause.split()).strip(" ;,.()")
+            fees.append(fee)
+    return fees
+
+
+_CLAUSE = re.compile(r";|\n|\.\s+(?=[A-ZĐ])|(?<=\))\s*(?=\()")
+
+
+def _reconciled_fees(fees: list[dict[str, Any]] | None, description: str, kind: str, rec: Parsed
+                     ) -> list[dict[str, Any]] | None:
+    """The channel's fees with every amount its description names: "Miễn phí" beside "500.000 đồng/hồ sơ" is
+    not free. An amount written as a rate ("0,5%") cannot be a structured fee: the channel is flagged."""
+    named = fees_in_text(description)
+    known = {fee["so_tien"] for fee in fees or []}
+    extra = [fee for fee in named if fee["so_tien"] not in known]
+    if PERCENT.search(description) and re.search(r"phí|lệ phí", description, re.I):
+        rec.flag("cach_thuc", f"phí, lệ phí tính theo tỷ lệ phần trăm ({kind})", f"{kind}: {description}")
+    if not extra:
+        return fees
+    merged: list[dict[str, Any]] = []
+    for fee in [*(fees or []), *extra]:
+        if fee not in merged:
+            merged.append(fee)
+    return merged
 
 
 def channels_from_table(rows: list[dict[str, str]], rec: Parsed) -> list[dict[str, Any]]:
@@ -247,19 +317,17 @@ def channels_from_table(rows: list[dict[str, str]], rec: Parsed) -> list[dict[st
 # --- the documents table ("Thành phần hồ sơ") ----------------------------------------------------------------
 
 _DOC_HEADER = re.compile(r"Tên giấy tờ\s*Mẫu đơn, tờ khai\s*Số lượng")
-# A row ends with its counts; the count is one digit (a name ending "Mẫu 02" runs into "1 bản chính").
-_COUNTS = re.compile(r"(?P<chinh>\d) bản chính(?:\s*,\s*(?P<sao1>\d) bản sao)?|(?P<sao2>\d) bản sao")
 _FORM_FILE = re.compile(r"\.(?:docx?|xlsx?|pdf|odt|rtf|zip)\b", re.I)
+# A case heading is one short sentence ("Trường hợp ủy quyền:", "a) Hồ sơ đề xuất dự án gồm:"); longer text, or
+# text with a sentence inside it, is a paragraph about the list, not a heading.
+_HEADING_MAX = 200
+_SENTENCE_BREAK = re.compile(r"[.;!?]\s+(?=[A-ZĐ])")
+_INNER_BULLET = re.compile(r"\s[-+•]\s+(?=[A-ZĐ])")
 
 
-def _row_end(text: str, m: re.Match[str]) -> bool:
-    """Counts end a row when the next row starts right after them (a capital, a dash, "b)") or the text ends;
-    "(01 bản chính hoặc 01 bản sao)" inside a name is followed by a space, a word or a bracket."""
-    after = text[m.end() : m.end() + 2]
-    if re.match(r"[a-zđ]\)", after):
-        return True
-    after = after[:1]
-    return after == "" or not (after.isspace() or after == ")" or after.islower() or after in ",.;")
+def _row_ends(text: str) -> list[re.Match[str]]:
+    """Quantities that end a row: where the next row starts right after them (see :func:`grammar.row_starts_at`)."""
+    return [m for m in QUANTITY.finditer(text) if row_starts_at(text, m.end())]
 
 
 def _split_form(cell: str) -> tuple[str, str | None]:
@@ -300,8 +368,61 @@ def _document(name: str, form: str | None, originals: int, copies: int, shown: b
     return doc
 
 
+def _lead(text: str) -> tuple[str, str]:
+    """(heading, paragraph) for the text before a table: a short one-sentence lead is the case heading; a long
+    one is a paragraph, and where it ends with a bullet that reads as a heading ("... sau đây: - Trường hợp ủy
+    quyền cho cá nhân ..., phải có:") that last bullet is the heading and the rest the paragraph."""
+    text = " ".join(text.split()).strip(" -")
+    if not text:
+        return "", ""
+    if _is_heading(text):
+        return strip_bullet(text).rstrip(":").strip(), ""
+    bullets = list(_INNER_BULLET.finditer(text))
+    if bullets:
+        last = text[bullets[-1].end() :]
+        if _is_heading(last):
+            return last.rstrip(":").strip(), text[: bullets[-1].start()].strip()
+    return "", text
+
+
+def _is_heading(text: str) -> bool:
+    return len(text) <= _HEADING_MAX and not _SENTENCE_BREAK.search(strip_bullet(text))
+
+
+def _in_order(items: list[Any], key: Any) -> list[Any]:
+    """``items`` in the order their markers give (grammar.ordered)."""
+    return [items[i] for i in ordered([key(item) for item in items])]
+
+
+def _rows(body: str, shown: bool) -> tuple[list[dict[str, Any]], str]:
+    """The documents of one table and the text after its last quantity (the next table's lead)."""
+    docs = []
+    start = 0
+    for m in _row_ends(body):
+        name, form = _split_form(body[start : m.start()].strip())
+        name = strip_bullet(name)
+        originals = int(m.group("chinh") or 0)
+        copies = int(m.group("sao1") or m.group("sao2") or 0)
+        if name:
+            docs.append(_document(name, form, originals, copies, shown))
+        start = m.end()
+    return docs, body[start:]
+
+
+def _without_repeats(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for doc in docs:
+        if doc not in out:
+            out.append(doc)
+    return out
+
+
 def parse_documents(text: str, rec: Parsed) -> list[dict[str, Any]]:
-    """The flattened documents table, grouped by the case heading each header line carries."""
+    """The flattened documents table: one or more tables, each after its lead (a case heading or a paragraph).
+
+    Rows end at their quantities (:data:`grammar.QUANTITY`); a row after the last quantity of the last table has
+    no quantity and is kept as an instruction. Groups and documents are put in the order their numbers and letters
+    give; a group repeated with the same heading is merged and a repeated row kept once."""
     text = clean(text)
     if not text or text.strip("- ") == "":
         return []
@@ -310,39 +431,40 @@ def parse_documents(text: str, rec: Parsed) -> list[dict[str, Any]]:
         rec.flag("thanh_phan_ho_so", "bảng thành phần hồ sơ không đọc được", text)
         return []
     groups: list[dict[str, Any]] = []
-    heading = parts[0]
-    for body in parts[1:]:
-        ends = [m for m in _COUNTS.finditer(body) if _row_end(body, m)]
-        docs = []
-        start = 0
-        case = heading.strip().strip("-").strip()
-        shown = "xuất trình" in case.lower()
-        for m in ends:
-            name, form = _split_form(body[start : m.start()].strip())
-            name = name.strip()
-            originals = int(m.group("chinh") or 0)
-            copies = int(m.group("sao1") or m.group("sao2") or 0)
-            if name:
-                docs.append(_document(name, form, originals, copies, shown))
-            start = m.end()
-        heading = body[start:]  # text after the last row is the next group's heading (or trailing text)
-        if docs:
-            group: dict[str, Any] = {"giay_to": docs}
-            if case:
-                group["truong_hop"] = case.rstrip(":").strip()
-            groups.append(group)
-        elif body.strip():
-            rec.flag("thanh_phan_ho_so", "nhóm giấy tờ không đọc được", (case + "\n" + body).strip())
-    if heading.strip().strip("-").strip():
-        rec.flag("thanh_phan_ho_so", "văn bản sau bảng thành phần hồ sơ", heading)
-    return groups
+    lead = parts[0]
+    for index, body in enumerate(parts[1:]):
+        heading, paragraph = _lead(lead)
+        shown = "xuất trình" in heading.lower()
+        docs, lead = _rows(body, shown)
+        last = index == len(parts) - 2
+        if last and strip_bullet(lead):
+            docs.append(_document(strip_bullet(" ".join(lead.split())), None, 0, 0, False))
+            lead = ""
+        if not docs:
+            if body.strip():
+                rec.flag("thanh_phan_ho_so", "nhóm giấy tờ không đọc được", (heading + "\n" + body).strip())
+            continue
+        same = next((g for g in groups if (heading or paragraph) and g.get("truong_hop") == (heading or None)
+                     and g.get("ghi_chu") == (paragraph or None)), None)
+        if same is not None:
+            same["giay_to"].extend(docs)
+            continue
+        group: dict[str, Any] = {"giay_to": docs}
+        if heading:
+            group["truong_hop"] = heading
+        if paragraph:
+            group["ghi_chu"] = paragraph
+        groups.append(group)
+    for group in groups:
+        group["giay_to"] = _in_order(_without_repeats(group["giay_to"]), lambda d: d["ten"])
+    return _in_order(groups, lambda g: g.get("truong_hop", ""))
 
 
 def documents_from_table(rows: list[dict[str, str]], rec: Parsed) -> list[dict[str, Any]]:
     """The export's documents: {ten_giay_to, so_luong (really the form file), ghi_chu ("Bản chính: 1...")}."""
     docs = []
     for row in rows:
-        name = clean(row.get("ten_giay_to"))
+        name = strip_bullet(clean(row.get("ten_giay_to")))
         if not name:
             continue
         note = clean(row.get("ghi_chu"))
@@ -359,12 +481,22 @@ def documents_from_table(rows: list[dict[str, str]], rec: Parsed) -> list[dict[s
 
 # --- results, steps, legal basis -------------------------------------------------------------------------------
 
-_RESULT_CODE = re.compile(r"Mã:\s*(KQ\.[A-Z0-9.]*[A-Z0-9])")
 _UI_LEAK = re.compile(r"Chọn cơ quan thực hiện.*$", re.S)
+# A code that is not of the grammar ("G19-KQ006098", "000.00.00.G1"): code characters up to the next word.
+_ODD_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]*?(?=[A-ZĐ][a-zà-ỹđ]|\s|$)")
+
+
+def _result_name(text: str) -> str:
+    name = strip_bullet(text).strip(" .,;:-+")
+    return name[:1].upper() + name[1:]
 
 
 def parse_results(text: str, rec: Parsed) -> list[dict[str, Any]]:
-    """Results "NameMã: KQ..." repeated, then the page's "Từ khóa…Mô tả…" and UI text, which is removed."""
+    """Results "NameMã: KQ.G15.000031" repeated, then the page's "Từ khóa…Mô tả…" and UI text, which is removed.
+
+    A code has the form ``KQ.<letter><2 digits>.<5-7 digits>`` (:data:`grammar.RESULT_CODE`), so the next name
+    starts right after its last digit ("KQ.G12.001051Thông báo ..." keeps the T of "Thông báo"). A code of
+    another form is kept for review, and the name after it is still read."""
     text = _UI_LEAK.sub("", clean(text))
     description = ""
     if "Mô tả" in text:
@@ -372,16 +504,26 @@ def parse_results(text: str, rec: Parsed) -> list[dict[str, Any]]:
         description = clean(description)
     if "Từ khóa" in text:
         text = text.rsplit("Từ khóa", 1)[0]  # the portal's search keywords for the page, not the result
-    results = []
-    start = 0
-    for m in _RESULT_CODE.finditer(text):
-        name = text[start : m.start()].strip().lstrip("-+ ").strip()
+    results: list[dict[str, Any]] = []
+    pos = 0
+    name_start = 0
+    while (label := RESULT_LABEL.search(text, pos)) is not None:
+        name = _result_name(text[name_start : label.start()])
+        code = RESULT_CODE.match(text, label.end())
+        if code is None:
+            odd = _ODD_CODE.match(text, label.end())
+            end = odd.end() if odd else label.end()
+            rec.flag("ket_qua", "mã kết quả không đúng dạng KQ.X00.000000", text[label.start() : end])
+            result: dict[str, Any] = {"ten": name}
+        else:
+            end = code.end()
+            result = {"ten": name, "ma": code.group(0)}
         if name:
-            results.append({"ten": name, "ma": m.group(1)})
-        elif results is not None:
-            rec.flag("ket_qua", "mã kết quả không kèm tên", m.group(0))
-        start = m.end()
-    tail = text[start:].strip().lstrip("-+ ").strip()
+            results.append(result)
+        else:
+            rec.flag("ket_qua", "mã kết quả không kèm tên", text[label.start() : end])
+        pos = name_start = end
+    tail = _result_name(text[name_start:])
     if tail:
         results.append({"ten": tail})
     if description and results:
@@ -424,6 +566,9 @@ def legal_from_table(rows: list[dict[str, str]], rec: Parsed) -> list[dict[str, 
         full = next((m.group(0) for m in _ANY_NUMBER.finditer(title) if m.group(0).startswith(number + "/")), None)
         if full:
             number = full
+        cell = LEGAL_NUMBER.search(number)
+        if cell and cell.group(0) != number:
+            number = cell.group(0)  # "Thông tư số 67/2024/TT-BQP": the number, the words are in the title
         if not number:
             rec.flag("can_cu_phap_ly", "văn bản không có số hiệu", title)
             continue
@@ -510,8 +655,22 @@ def parse_record(data: Any) -> Parsed:
 
 # --- taxonomies ------------------------------------------------------------------------------------------------
 
+_ABBREVIATIONS = ((r"\bubnd\b", "uy ban nhan dan"), (r"\bhdnd\b", "hoi dong nhan dan"), (r"\btp\b", "thanh pho"))
+
+
 def _key(name: str) -> str:
-    return " ".join(fold_accents(nfc(name)).lower().replace(".", " ").split())
+    """What two names of one entry share: no accents, case, spacing or dots, "cấp tỉnh" read as "tỉnh", and the
+    usual abbreviations spelt out ("UBND cấp Tỉnh" and "Ủy ban nhân dân tỉnh" are one agency)."""
+    key = " ".join(fold_accents(nfc(name)).lower().replace(".", " ").replace(",", " ").split())
+    for short, full in _ABBREVIATIONS:
+        key = re.sub(short, full, key)
+    key = re.sub(r"\bcap (tinh|xa|huyen|bo|trung uong)\b", r"\1", key)
+    # The national wording for "the province": "tỉnh, thành phố trực thuộc trung ương".
+    return re.sub(r"\btinh (?:va )?thanh pho truc thuoc trung uong\b", "tinh", key)
+
+
+# Taxonomies whose entries list other names (ten_khac); levels do not.
+_ALIASED = ("fields", "audiences", "agencies")
 
 
 @dataclass
@@ -539,6 +698,10 @@ class Taxonomy:
     def id_for(self, name: str, extra: dict[str, Any] | None = None) -> str:
         found = self.by_name.get(_key(name))
         if found:
+            entry = self.added.get(found)
+            if (entry is not None and self.kind in _ALIASED and name != entry["ten"]["vi"]
+                    and name not in entry.setdefault("ten_khac", [])):
+                entry["ten_khac"].append(name)  # the other spelling, so the next import and editors see it
             return found
         base = slugify(name)[:60].strip("-") or self.kind
         ident, n = base, 2
@@ -591,7 +754,10 @@ _Dumper.add_representer(str, _str)
 
 
 def dump_yaml(data: Any) -> str:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110, default_flow_style=False)
+    """YAML as the importer writes it, in NFC with new-style tone marks throughout, so `make check` passes it as
+    written: every string is cleaned on the way in, and this catches whatever reaches the file another way."""
+    return new_tone_spelling(
+        yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110, default_flow_style=False))
 
 
 def _english(old: Any, table: dict[str, str]) -> None:
@@ -606,7 +772,7 @@ def _english(old: Any, table: dict[str, str]) -> None:
             _english(value, table)
 
 
-_TEXT_KEYS = {"ten", "trich_yeu", "mo_ta", "truong_hop", "dia_chi_tiep_nhan", "yeu_cau_dieu_kien", "loai_thu_tuc",
+_TEXT_KEYS = {"ten", "trich_yeu", "mo_ta", "truong_hop", "ghi_chu", "dia_chi_tiep_nhan", "yeu_cau_dieu_kien", "loai_thu_tuc",
               "tinh_theo"}
 
 
@@ -780,6 +946,10 @@ def summary(outcomes: list[Outcome]) -> str:
         f"read {len(outcomes)}, written {count['written']}, updated {count['updated']}, "
         f"unchanged {count['unchanged']}, flagged for review {len(flagged)}, failed {count['failed']}"
     )
+    kinds = counts_by_kind([(r["truong"], r["ly_do"]) for o in flagged for r in o.review])
+    if kinds:
+        lines.append("flags by kind (items) / cần rà soát theo loại (số mục); `make review` lists them:")
+        lines.extend(f"    {n:5d}  {kind}" for kind, n in kinds)
     lines.append(
         f"    ↳ đã đọc {len(outcomes)}, tạo mới {count['written']}, cập nhật {count['updated']}, "
         f"không đổi {count['unchanged']}, cần rà soát {len(flagged)}, lỗi {count['failed']}"
