@@ -160,7 +160,9 @@ class StepGroup(Record):
 
 class Result(Record):
     ten: LocalizedText = Field(description="Tên kết quả: what the citizen receives")
-    ma: str | None = Field(None, pattern=r"^KQ\.[A-Z0-9.]+$", description="Mã kết quả, e.g. KQ.G15.000031")
+    ma: str | None = Field(
+        None, pattern=r"^KQ\.[A-Z]\d{2}\.\d{5,7}$", description="Mã kết quả: KQ.<letter><2 digits>.<5-7 digits>, e.g. KQ.G15.000031"
+    )
     mo_ta: LocalizedText | None = Field(None, description="Mô tả: description of the result")
 
 

@@ -658,7 +658,7 @@ def parse_record(data: Any) -> Parsed:
 _ABBREVIATIONS = ((r"\bubnd\b", "uy ban nhan dan"), (r"\bhdnd\b", "hoi dong nhan dan"), (r"\btp\b", "thanh pho"))
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
     """What two names of one entry share: no accents, case, spacing or dots, "cấp tỉnh" read as "tỉnh", and the
     usual abbreviations spelt out ("UBND cấp Tỉnh" and "Ủy ban nhân dân tỉnh" are one agency)."""
     key = " ".join(fold_accents(nfc(name)).lower().replace(".", " ").replace(",", " ").split())
@@ -692,11 +692,11 @@ class Taxonomy:
             ten = entry.get("ten", {})
             names = [ten.get("vi", "") if isinstance(ten, dict) else str(ten), *entry.get("ten_khac", [])]
             for name in names:
-                by_name.setdefault(_key(name), ident)
+                by_name.setdefault(name_key(name), ident)
         return cls(kind, path, by_name, set((data or {}).keys()))
 
     def id_for(self, name: str, extra: dict[str, Any] | None = None) -> str:
-        found = self.by_name.get(_key(name))
+        found = self.by_name.get(name_key(name))
         if found:
             entry = self.added.get(found)
             if (entry is not None and self.kind in _ALIASED and name != entry["ten"]["vi"]
@@ -708,7 +708,7 @@ class Taxonomy:
         while ident in self.ids:
             ident, n = f"{base}-{n}", n + 1
         self.ids.add(ident)
-        self.by_name[_key(name)] = ident
+        self.by_name[name_key(name)] = ident
         self.added[ident] = {"ten": {"vi": name}, **(extra or {})}
         return ident
 
@@ -728,7 +728,7 @@ class Taxonomy:
 
 def _agency_level(name: str, levels: list[str]) -> str:
     """The level an agency named in a record works at, by its name, else by the record's only level."""
-    key = _key(name)
+    key = name_key(name)
     if re.search(r"\bxa\b", key) and "tinh" not in key.split():
         return "Cấp xã"
     if key.startswith(("bo ", "cuc ", "thanh tra bo", "tong cuc", "ngan hang nha nuoc viet nam", "chinh phu",
