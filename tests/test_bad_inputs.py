@@ -198,6 +198,15 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
     ("document-status", edit(DOC, "tinh_trang: con-hieu-luc", "tinh_trang: het-han"),
      [f"{DOC}:7: tinh_trang: got 'het-han'; allowed: con-hieu-luc, het-hieu-luc-mot-phan, het-hieu-luc or "
       "chua-co-hieu-luc"]),
+    ("form-missing-file", edit(PROC, f"          url: {ONLINE}\n", "          tep: assets/bieu-mau/khong-co.docx\n"),
+     [f"{PROC}:58: thanh_phan_ho_so[0].giay_to[0].mau.tep: no file docs/assets/bieu-mau/khong-co.docx; put the form "
+      "there or correct the path"]),
+    ("form-file-outside-docs", edit(PROC, f"          url: {ONLINE}\n", "          tep: ../mkdocs.yml\n"),
+     [f"{PROC}:58: thanh_phan_ho_so[0].giay_to[0].mau.tep: must be a file path inside docs/, such as "
+      "assets/images/tin-tuc/anh.jpg, got '../mkdocs.yml'"]),
+    ("form-url-and-file", edit(PROC, "          url: https://dichvucong.gov.vn/", "          tep: assets/fonts/OFL.txt\n"
+                                     "          url: https://dichvucong.gov.vn/"),
+     [f"{PROC}:56: thanh_phan_ho_so[0].giay_to[0].mau: give url or tep, not both"]),
     ("online-without-link", edit(PROC, f"lien_ket_dvc: {ONLINE}\n", ""),
      [f"{PROC}:2: lien_ket_dvc is required when muc_do_dvc is toan-trinh or mot-phan"]),
 ]

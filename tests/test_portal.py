@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from cchc.applying import osm_link, tel
 from cchc.catalogue import load_catalogue
 from cchc.charts import chart_summary, index_chart
 from cchc.csp import policy, script_hashes, with_csp
-from cchc.portal_pages import osm_link, report_link, tel
+from cchc.portal_pages import report_link
 from cchc.problems import ContentError
 
 

@@ -258,3 +258,33 @@ def test_broken_content_fails_the_build_and_keeps_the_old_site(
         caplog.text
     )
     assert (site / "index.html").read_text(encoding="utf-8") == before
+
+
+def test_hand_written_record_shows_its_own_address_and_hours(built_site: Path) -> None:
+    proc = load_catalogue(ROOT).procedures["1.001193"]
+    assert proc.dia_chi_tiep_nhan and proc.thoi_gian_tiep_nhan
+    for lang in ("vi", "en"):
+        where = article(page(built_site, KHAI_SINH, lang)).split('<h2 id="noi-nop' if lang == "vi" else
+                                                                 '<h2 id="where-and-when', 1)[1].split("<h2", 1)[0]
+        assert proc.dia_chi_tiep_nhan.get(lang) in unescape(text_of(where))
+        assert proc.thoi_gian_tiep_nhan.get(lang) in unescape(text_of(where))
+        assert "mot-cua/#" not in where  # the record's own address wins: no centre list beside it
+
+
+def test_a_form_file_in_docs_is_a_download_link_naming_its_type(built_site: Path) -> None:
+    rel = "thu-tuc/dang-ky-ket-hon-1.000894/index.html"
+    source = ROOT / "docs/assets/bieu-mau/to-khai-dang-ky-ket-hon.docx"
+    for lang, label in (("vi", "Tải mẫu: Tờ khai đăng ký kết hôn (tệp DOCX)"),
+                        ("en", "Download form: Marriage registration form (DOCX file)")):
+        html = article(page(built_site, rel, lang))
+        link = re.search(r'<a href="([^"]+\.docx)">([^<]+)</a>', html)
+        assert link is not None and link.group(2) == label
+        target = built_site / ("en" if lang == "en" else "") / posixpath.dirname(rel) / link.group(1)
+        assert target.resolve().read_bytes() == source.read_bytes()
+
+
+def test_centre_entries_have_their_id_as_anchor(built_site: Path) -> None:
+    for lang in ("vi", "en"):
+        html = page(built_site, "mot-cua/index.html", lang)
+        for centre_id in load_catalogue(ROOT).portal.centres:  # type: ignore[union-attr]
+            assert f'<h2 id="{centre_id}">' in html, (lang, centre_id)

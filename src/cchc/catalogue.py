@@ -248,6 +248,22 @@ def _check_refs(
             )
 
 
+def _missing_forms(proc: Procedure, root: Path, rel: str, located: LocatedData) -> list[Problem]:
+    """A form file (``mau.tep``) must be a file of the site: under docs/, and still there once links resolve."""
+    docs = (root / DOCS_DIR).resolve()
+    out = []
+    for g, group in enumerate(proc.thanh_phan_ho_so):
+        for d, doc in enumerate(group.giay_to):
+            if doc.mau is None or doc.mau.tep is None:
+                continue
+            path = root / DOCS_DIR / doc.mau.tep
+            if not path.is_file() or not path.resolve().is_relative_to(docs):
+                loc = ("thanh_phan_ho_so", g, "giay_to", d, "mau", "tep")
+                out.append(Problem(rel, located.line_of(loc), f"thanh_phan_ho_so[{g}].giay_to[{d}].mau.tep",
+                                   f"no file docs/{doc.mau.tep}; put the form there or correct the path"))
+    return out
+
+
 @dataclass(frozen=True)
 class Portal:
     """The CCHC section's own data: where to go, whom to call, how the province is rated, what people ask."""
@@ -356,6 +372,7 @@ def load_catalogue(root: Path) -> Catalogue:
             _check_refs(problems, rel, located, name, getattr(proc, name), agencies, "agency", "data/agencies.yml")  # type: ignore[arg-type]
         _check_refs(problems, rel, located, "thu_tuc_lien_quan", proc.thu_tuc_lien_quan, known_codes,
                     "procedure code", "procedures/")
+        problems.extend(_missing_forms(proc, root, rel, located))
         if proc.quyet_dinh_cong_bo is not None and proc.quyet_dinh_cong_bo not in sets:
             problems.append(Problem(rel, located.line_of(("quyet_dinh_cong_bo",)), "quyet_dinh_cong_bo",
                                     f"unknown procedure set {proc.quyet_dinh_cong_bo!r}; allowed: a file name "

@@ -10,6 +10,7 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from .applying import online_state
 from .catalogue import Catalogue
 from .feeds import feed_paths
 from .pages import agency_uri, field_uri, level_uri, online_uri, output_path, page_url, procedure_uri
@@ -43,7 +44,7 @@ def missing_from_outputs(cat: Catalogue, lang: str, site: Path, feed_limit: int,
         if (site / FINDER_DATA).is_file() else set()
     for code, proc in sorted(cat.procedures.items()):
         anchor = page_url(procedure_uri(proc)).rstrip("/").rsplit("/", 1)[-1] + '/"'
-        lists = [field_uri(proc.linh_vuc), online_uri(proc.muc_do_dvc)]
+        lists = [field_uri(proc.linh_vuc), online_uri(online_state(proc))]
         lists += [level_uri(lv) for lv in proc.cap_thuc_hien] + [agency_uri(a) for a in proc.co_quan_thuc_hien]
         for uri in lists:
             if anchor not in browse(uri):

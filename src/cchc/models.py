@@ -39,6 +39,16 @@ def _require_http_url(value: str) -> str:
     return value.strip()
 
 
+def _site_path(value: str) -> str:
+    value = value.strip()
+    if not value or value.startswith(("/", "\\")) or ".." in value.split("/") or ":" in value:
+        raise ValueError(f"must be a file path inside docs/, such as assets/images/tin-tuc/anh.jpg, got {value!r}")
+    return value
+
+
+SitePath = Annotated[str, AfterValidator(_site_path)]
+
+
 Text = Annotated[str, AfterValidator(_require_text)]
 HttpUrl = Annotated[str, AfterValidator(_require_http_url)]
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="lowercase-with-dashes id")]
@@ -117,8 +127,20 @@ class Channel(Record):
 
 
 class FormTemplate(Record):
+    """Mẫu đơn, tờ khai: a form's name, and where to download it (a web address, or a file under docs/)."""
+
     ten: LocalizedText = Field(description="Tên mẫu: form name, e.g. Mẫu số 01")
     url: HttpUrl | None = Field(None, description="Đường dẫn tải mẫu: download link")
+    tep: SitePath | None = Field(
+        None, description="Tệp mẫu: the form's file inside docs/, e.g. assets/bieu-mau/to-khai.docx (instead of url)"
+    )
+
+    @model_validator(mode="after")
+    def _one_source(self) -> FormTemplate:
+        """A form is downloaded from one place: a web address or a file of the site, not both."""
+        if self.url is not None and self.tep is not None:
+            raise ValueError("give url or tep, not both")
+        return self
 
 
 class DossierDocument(Record):
@@ -229,8 +251,9 @@ class Procedure(Record):
     yeu_cau_dieu_kien: LocalizedText | None = Field(None, description="Yêu cầu, điều kiện: conditions")
     ket_qua: list[Result] = Field(default_factory=list, description="Kết quả thực hiện: results")
     can_cu_phap_ly: list[LegalBasis] = Field(default_factory=list, description="Căn cứ pháp lý: legal basis")
-    muc_do_dvc: OnlineLevel = Field(
-        "khong", description="Mức độ dịch vụ công trực tuyến: toan-trinh (full), mot-phan (partial), khong"
+    muc_do_dvc: OnlineLevel | None = Field(
+        None, description="Mức độ dịch vụ công trực tuyến: toan-trinh (full), mot-phan (partial), khong (not "
+        "online); leave out while the level is not published"
     )
     lien_ket_dvc: HttpUrl | None = Field(None, description="Liên kết dịch vụ công trực tuyến: online link")
     thu_tuc_lien_quan: list[ProcedureCode] = Field(default_factory=list, description="Thủ tục liên quan")
@@ -250,7 +273,7 @@ class Procedure(Record):
     @model_validator(mode="after")
     def _online_link(self) -> Procedure:
         """A procedure offered online must say where."""
-        if self.muc_do_dvc != "khong" and self.lien_ket_dvc is None:
+        if self.muc_do_dvc in ("toan-trinh", "mot-phan") and self.lien_ket_dvc is None:
             raise ValueError("lien_ket_dvc is required when muc_do_dvc is toan-trinh or mot-phan")
         return self
 
@@ -395,16 +418,6 @@ class Category(Record):
     thu_tu: int = Field(0, description="Order in lists")
 
 
-def _site_path(value: str) -> str:
-    value = value.strip()
-    if not value or value.startswith(("/", "\\")) or ".." in value.split("/") or ":" in value:
-        raise ValueError(f"must be a file path inside docs/, such as assets/images/tin-tuc/anh.jpg, got {value!r}")
-    return value
-
-
-SitePath = Annotated[str, AfterValidator(_site_path)]
-
-
 class LeadImage(Record):
     """Ảnh đại diện: the picture shown at the top of a story and in feeds."""
 
@@ -488,6 +501,10 @@ class Centre(Record):
     kinh_do: float = Field(ge=102, le=118, description="Kinh độ: longitude, for the OpenStreetMap link")
     tiep_nhan: LocalizedText = Field(description="Tiếp nhận: which procedures it receives")
     linh_vuc: list[Id] = Field(default_factory=list, description="Lĩnh vực: field ids it receives (links to lists)")
+    moi_linh_vuc: bool = Field(
+        False, description="Mọi lĩnh vực: true when it receives every procedure of its level; a procedure whose field "
+        "no centre of its level lists is then sent here"
+    )
 
 
 class Hotline(Record):

@@ -14,16 +14,43 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from .applying import (
+    ONLINE_STATES,
+    OnlineState,
+    agencies_for_level,
+    has_online_channel,
+    online_state,
+    online_target,
+    osm_link,
+    receiving_centres,
+    tel,
+)
 from .catalogue import Catalogue
 from .htmlout import HtmlBody, bullet_list, href, page_href, paragraphs, table, task_list, text
 from .i18n import t
-from .models import Channel, Fee, OnlineLevel, Procedure, ProcedureSet, TimeLimit, _LocalizedText
+from .models import Centre, Channel, DossierDocument, Fee, Procedure, ProcedureSet, TimeLimit, _LocalizedText
 from .search import NOINDEX_CLOSE, NOINDEX_OPEN, NOINDEX_OPEN_HTML, search_data
 from .text import format_date, format_number, md_escape, md_paragraphs, quote_url, slugify, sort_key
 
 BASE = "thu-tuc"
-ONLINE_LEVELS: tuple[OnlineLevel, ...] = ("toan-trinh", "mot-phan", "khong")
+# The browse lists by online level: the three levels, then the procedures whose level is not published.
+ONLINE_LEVELS: tuple[OnlineState, ...] = ONLINE_STATES
+CENTRES_URI = "mot-cua/index.md"  # the centres page (cchc.portal_pages); each centre's id is its anchor there
+# Imported text kept word for word (can_ra_soat) is shown in the section of the field it belongs to.
+_VERBATIM_SECTIONS = {
+    "who": ("doi_tuong",),
+    "time_and_fees": ("cach_thuc",),
+    "documents": ("thanh_phan_ho_so", "so_luong_ho_so"),
+    "where": ("dia_chi_tiep_nhan", "thoi_gian_tiep_nhan", "co_quan_thuc_hien", "co_quan_co_tham_quyen",
+              "co_quan_duoc_uy_quyen", "co_quan_phoi_hop"),
+    "steps": ("trinh_tu",),
+    "conditions": ("yeu_cau_dieu_kien",),
+    "result": ("ket_qua",),
+    "legal_basis": ("can_cu_phap_ly",),
+}
+_FILE_KINDS = frozenset({"pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "zip"})
 _MAX_SLUG = 80
 
 
@@ -268,20 +295,25 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
                  f"{w.link_to(field_uri(proc.linh_vuc), w.tr(cat.fields[proc.linh_vuc].ten))}")
     facts.append(f"<strong>{w.s('level')}:</strong> "
                  + ", ".join(w.link_to(level_uri(lv), w.tr(cat.levels[lv].ten)) for lv in proc.cap_thuc_hien))
-    facts.append(f"<strong>{w.s('online_levels')}:</strong> "
-                 + w.link_to(online_uri(proc.muc_do_dvc), w.s("online_" + proc.muc_do_dvc)))
+    state = online_state(proc)
+    facts.append(f"<strong>{w.s('online_levels')}:</strong> " + w.link_to(online_uri(state), w.s("online_" + state)))
     if proc.loai_thu_tuc:
         facts.append(f"<strong>{w.s('type')}:</strong> {w.tr(proc.loai_thu_tuc)}")
     page.add(_lines(facts))
+    button = _apply_button(w, proc)
+    if button:
+        page.add(button)  # under the summary, before the first section (as GOV.UK places its start button)
 
     page.heading(2, w.s("who"))
     page.add(bullet_list([w.tr(cat.audiences[a].ten) for a in proc.doi_tuong]))
+    _verbatim(w, page, proc, "who")
 
     if proc.ghi_chu:
         page.admonition("info", w.s("local_note"), w.tr_block(proc.ghi_chu))
 
     page.heading(2, w.s("time_and_fees"))
     page.add(_channel_table(w, proc.cach_thuc) if proc.cach_thuc else f"<p>{w.s('not_stated_long')}</p>")
+    _verbatim(w, page, proc, "time_and_fees")
 
     page.heading(2, w.s("documents"))
     if not proc.thanh_phan_ho_so:
@@ -303,33 +335,13 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
                 counts.append(f"{doc.ban_sao} {w.s('copies')}")
             if doc.xuat_trinh:
                 counts.append(w.s("show_only"))
-            item = f"{w.tr(doc.ten)} — {', '.join(counts)}"
-            if doc.mau and doc.mau.url:
-                item += f' · <a href="{href(doc.mau.url)}">{w.s("download_form")}: {w.tr(doc.mau.ten)}</a>'
-            elif doc.mau:
-                item += f" · {w.s('form')}: {w.tr(doc.mau.ten)}"
-            items.append((True, item))
+            items.append((True, f"{w.tr(doc.ten)} — {', '.join(counts)}{_form(w, doc)}"))
         if items:
             page.add(task_list(items))
     page.add(f"<p><strong>{w.s('dossier_count')}:</strong> {proc.so_luong_ho_so}</p>")
+    _verbatim(w, page, proc, "documents")
 
-    page.heading(2, w.s("where"))
-    where = [
-        f"<strong>{w.s('address')}:</strong> "
-        + (w.tr(proc.dia_chi_tiep_nhan) if proc.dia_chi_tiep_nhan else w.s("not_stated")),
-        f"<strong>{w.s('hours')}:</strong> "
-        + (w.tr(proc.thoi_gian_tiep_nhan) if proc.thoi_gian_tiep_nhan else w.s("not_stated")),
-        f"<strong>{w.s('agency')}:</strong> " + (", ".join(
-            w.link_to(agency_uri(a), w.tr(cat.agencies[a].ten)) for a in proc.co_quan_thuc_hien) or w.s("not_stated")),
-    ]
-    for key, ids in (
-        ("competent", proc.co_quan_co_tham_quyen),
-        ("delegated", proc.co_quan_duoc_uy_quyen),
-        ("coordinating", proc.co_quan_phoi_hop),
-    ):
-        if ids:
-            where.append(f"<strong>{w.s(key)}:</strong> {_names(w, ids, cat.agencies)}")  # type: ignore[arg-type]
-    page.add(_lines(where))
+    _where(w, page, proc)
 
     page.heading(2, w.s("steps"))
     if not proc.trinh_tu:
@@ -339,9 +351,11 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
             page.heading(3, w.tr(steps.truong_hop))
         if steps.cac_buoc:
             page.add(bullet_list([w.tr(step) for step in steps.cac_buoc], ordered=True))
+    _verbatim(w, page, proc, "steps")
 
     page.heading(2, w.s("conditions"))
     page.add(w.tr_block(proc.yeu_cau_dieu_kien) if proc.yeu_cau_dieu_kien else f"<p>{w.s('no_conditions')}</p>")
+    _verbatim(w, page, proc, "conditions")
 
     page.heading(2, w.s("result"))
     results = []
@@ -350,6 +364,7 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
         note = f": {w.tr(res.mo_ta)}" if res.mo_ta else ""
         results.append(f"{w.tr(res.ten)}{code}{note}")
     page.add(bullet_list(results) if results else f"<p>{w.s('not_stated_long')}</p>")
+    _verbatim(w, page, proc, "result")
 
     page.heading(2, w.s("legal_basis"))
     laws = []
@@ -360,14 +375,15 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
             number = w.link_to(f"van-ban/{doc_id}.md", number)
         laws.append(f"{number}: {w.tr(basis.trich_yeu)}")
     page.add(bullet_list(laws) if laws else f"<p>{w.s('not_stated_long')}</p>")
+    _verbatim(w, page, proc, "legal_basis")
 
+    # The button is at the top; this section says the level in words, in agreement with it.
     page.heading(2, w.s("online"))
-    page.add(f"<p><strong>{w.s('online_levels')}:</strong> {w.s('online_' + proc.muc_do_dvc)}</p>")
-    if proc.lien_ket_dvc:
-        page.add(f'<p><a class="md-button md-button--primary" href="{href(proc.lien_ket_dvc)}">'
-                 f"{w.s('submit_online')}</a></p>")
-    else:
+    page.add(f"<p><strong>{w.s('online_levels')}:</strong> {w.s('online_' + state)}</p>")
+    if state == "khong":
         page.add(f"<p>{w.s('not_online')}</p>")
+    elif state == "chua-cong-bo":
+        page.add(f"<p>{w.s('online_unpublished_channel' if has_online_channel(proc) else 'online_unpublished')}</p>")
 
     if proc.thu_tuc_lien_quan:
         page.heading(2, w.s("related"))
@@ -390,13 +406,7 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
                                f"{w.link_to(set_uri(change.set_id), w.set_title(change.set_id))}")
             page.add(bullet_list(changes))
 
-    if proc.can_ra_soat:
-        # Nothing the importer could not structure is hidden from readers: it is shown word for word.
-        body = [f"<p>{w.s('review_note')}</p>"]
-        for review in proc.can_ra_soat:
-            verbatim = paragraphs(review.nguyen_van)
-            body.append(verbatim if lang == "vi" else f'<div lang="vi">\n{verbatim}\n</div>')
-        page.admonition("note", w.s("review"), "\n".join(body), collapsible=True)
+    _verbatim(w, page, proc, None)  # kept text of any other field
 
     if proc.nguon:
         source = w.s("source_" + proc.nguon.co_so_du_lieu)
@@ -409,6 +419,112 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
     page.add(f"<p><em>{w.s('last_reviewed')}: {w.date(proc.cap_nhat)}</em></p>")
     page.add(NOINDEX_CLOSE, _procedure_search_data(cat, proc, lang))
     return _finish_html(w, page, cat.sources.get("procedure:" + proc.ma_thu_tuc), "procedure:" + proc.ma_thu_tuc)
+
+
+def _apply_button(w: _HtmlWriter, proc: Procedure) -> str:
+    """The "apply online" button, styled as a button but a plain link; saying where it leads when that is
+    a portal rather than the procedure's own online service. Empty when the record offers nothing online."""
+    target = online_target(proc, w.cat.province)
+    if target is None:
+        return ""
+    out = [f'<p class="cchc-apply"><a class="md-button md-button--primary" href="{href(target)}">'
+           f"{w.s('submit_online')}</a></p>"]
+    if not proc.lien_ket_dvc:
+        national = proc.nguon is not None and target == proc.nguon.url
+        note = w.s("apply_via_national") if national else w.s("apply_via_province", code=text(proc.ma_thu_tuc))
+        out.append(f'<p class="cchc-apply__note">{note}</p>')
+    return "\n".join(out)
+
+
+def _form(w: _HtmlWriter, doc: DossierDocument) -> str:
+    """A document's form: a download link naming the file type when the record or an editor gives the file,
+    the form's name alone when only the name is known (no dead link)."""
+    if doc.mau is None:
+        return ""
+    name = w.tr(doc.mau.ten)
+    if doc.mau.url is None and doc.mau.tep is None:
+        return f" · {w.s('form')}: {name}"
+    if doc.mau.url is not None:
+        target, path = doc.mau.url, urlsplit(doc.mau.url).path
+    else:
+        path = doc.mau.tep or ""
+        target = posixpath.relpath(path, page_url(w.uri).rstrip("/"))
+    kind = posixpath.splitext(path)[1].lstrip(".").lower()
+    label = f"{w.s('download_form')}: {name}"
+    if kind in _FILE_KINDS:
+        label += f" ({w.s('file_type', kind=kind.upper())})"
+    return f' · <a href="{href(target)}">{label}</a>'
+
+
+def _where(w: _HtmlWriter, page: HtmlBody, proc: Procedure) -> None:
+    """Where and when to apply. The record's own address and hours win; what it leaves out comes from the
+    centres of its levels (cchc.applying.receiving_centres), or, at a level with no centre, the agency."""
+    cat = w.cat
+    page.heading(2, w.s("where"))
+    lines = []
+    if proc.dia_chi_tiep_nhan:
+        lines.append(f"<strong>{w.s('address')}:</strong> {w.tr(proc.dia_chi_tiep_nhan)}")
+    if proc.thoi_gian_tiep_nhan:
+        lines.append(f"<strong>{w.s('hours')}:</strong> {w.tr(proc.thoi_gian_tiep_nhan)}")
+    lines.append(f"<strong>{w.s('agency')}:</strong> " + (", ".join(
+        w.link_to(agency_uri(a), w.tr(cat.agencies[a].ten)) for a in proc.co_quan_thuc_hien) or w.s("not_stated")))
+    for key, ids in (
+        ("competent", proc.co_quan_co_tham_quyen),
+        ("delegated", proc.co_quan_duoc_uy_quyen),
+        ("coordinating", proc.co_quan_phoi_hop),
+    ):
+        if ids:
+            lines.append(f"<strong>{w.s(key)}:</strong> {_names(w, ids, cat.agencies)}")  # type: ignore[arg-type]
+    page.add(_lines(lines))
+    centres = cat.portal.centres if cat.portal is not None else {}
+    derived = receiving_centres(centres, proc.cap_thuc_hien, proc.linh_vuc)
+    for level, ids in derived.items() if not (proc.dia_chi_tiep_nhan and proc.thoi_gian_tiep_nhan) else ():
+        level_name = w.tr(cat.levels[level].ten)
+        if ids:
+            page.add(f"<p><strong>{w.s('where_centres', level=level_name)}</strong></p>",
+                     bullet_list([_centre_entry(w, cid, centres[cid]) for cid in ids]))
+        else:
+            page.add(f"<p>{_apply_to_agency(w, proc, level, level_name)}</p>")
+    _verbatim(w, page, proc, "where")
+
+
+def _centre_entry(w: _HtmlWriter, centre_id: str, centre: Centre) -> str:
+    phones = ", ".join(f'<a href="{href(tel(n))}">{text(n)}</a>' for n in centre.dien_thoai)
+    return "<br />\n".join([
+        f"<strong>{w.link_to(f'{CENTRES_URI}#{centre_id}', w.tr(centre.ten))}</strong>",
+        f"<strong>{w.s('address')}:</strong> {w.tr(centre.dia_chi)}",
+        f"<strong>{w.s('hours')}:</strong> {w.tr(centre.gio_lam_viec)}",
+        f"<strong>{w.s('phone')}:</strong> {phones}",
+        f'<a href="{href(osm_link(centre.vi_do, centre.kinh_do))}">{w.s("map")}</a>',
+    ])
+
+
+def _apply_to_agency(w: _HtmlWriter, proc: Procedure, level: str, level_name: str) -> str:
+    """A level no centre serves: the agency named by the record (linked when it has its list), and the national
+    portal when the record offers an online channel; hours as the agency publishes them. No address is made up."""
+    ids = agencies_for_level(proc, w.cat.agencies, level)
+    names = ", ".join(w.link_to(agency_uri(a), w.tr(w.cat.agencies[a].ten)) if a in proc.co_quan_thuc_hien
+                      else w.tr(w.cat.agencies[a].ten) for a in ids) or w.s("where_agency_unnamed")
+    online = ""
+    if has_online_channel(proc) or proc.lien_ket_dvc:
+        portal = f'<a href="{href(w.cat.province.cong_dvc_quoc_gia)}">{w.s("national_portal")}</a>'
+        online = w.s("where_agency_online", portal=portal)
+    return w.s("where_agency", level=level_name, agencies=names, online=online)
+
+
+def _verbatim(w: _HtmlWriter, page: HtmlBody, proc: Procedure, section: str | None) -> None:
+    """Text the importer kept word for word (``can_ra_soat``) for the fields of ``section`` (None: the fields of
+    no section), in plain words: what it is and which part of the page it belongs to; Vietnamese, marked so."""
+    fields = _VERBATIM_SECTIONS.get(section or "", ())
+    known = {f for names in _VERBATIM_SECTIONS.values() for f in names}
+    items = [r for r in proc.can_ra_soat if (r.truong in fields if section else r.truong not in known)]
+    if not items:
+        return
+    part = w.s(section) if section else w.s("verbatim_other")
+    body = [f"<p>{w.s('verbatim_note', part=part)}</p>"]
+    for review in items:
+        body.append(f'<blockquote lang="vi">\n{paragraphs(review.nguyen_van)}\n</blockquote>')
+    page.admonition("quote cchc-verbatim", w.s("verbatim_title"), "\n".join(body))
 
 
 def _lines(lines: list[str]) -> str:
@@ -535,7 +651,7 @@ def _index_page(cat: Catalogue, lang: str) -> PageSpec:
         out.append(f"- {w.link_to(level_uri(lid), w.tr(lvl.ten))} ({n})")
     out += ["", f"## {w.s('online_levels')}", ""]
     for level in ONLINE_LEVELS:
-        n = count(lambda p, level=level: p.muc_do_dvc == level)  # type: ignore[misc]
+        n = count(lambda p, level=level: online_state(p) == level)  # type: ignore[misc]
         out.append(f"- {w.link_to(online_uri(level), w.s('online_' + level))} ({n})")
     out += ["", f"## {w.s('agencies')}", ""]
     for aid, agency in sorted(cat.agencies.items(), key=lambda kv: sort_key(kv[1].ten.get(lang))):
@@ -572,7 +688,7 @@ def plan_procedure_pages(cat: Catalogue, lang: str) -> list[PageSpec]:
     ]
     specs += [
         _browse_page(cat, lang, online_uri(level), t("online_" + level, lang),
-                     lambda p, level=level: p.muc_do_dvc == level)  # type: ignore[misc]
+                     lambda p, level=level: online_state(p) == level)  # type: ignore[misc]
         for level in ONLINE_LEVELS
     ]
     return specs

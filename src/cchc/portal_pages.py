@@ -6,12 +6,14 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import quote
 
+from .applying import has_online_channel, online_state, osm_link, tel
 from .catalogue import Catalogue, Portal
 from .charts import index_chart
 from .htmlout import HtmlBody, href
 from .i18n import t
 from .models import Centre, ReformIndex
 from .pages import (
+    CENTRES_URI,
     PageSpec,
     _finish,
     _finish_html,
@@ -27,7 +29,7 @@ from .search import NOINDEX_CLOSE, NOINDEX_OPEN, NOINDEX_OPEN_HTML
 from .text import format_date, format_number, md_escape
 
 HOME = "index.md"
-CENTRES = "mot-cua/index.md"
+CENTRES = CENTRES_URI
 FEEDBACK = "phan-anh-kien-nghi/index.md"
 INDICES = "chi-so/index.md"
 FAQ = "hoi-dap/index.md"
@@ -44,22 +46,8 @@ def _portal(cat: Catalogue) -> Portal:
     return cat.portal
 
 
-def tel(number: str) -> str:
-    """A tel: link target: digits only, with the country code, so phones dial it from anywhere."""
-    digits = "".join(ch for ch in number if ch.isdigit())
-    if number.strip().startswith("+"):
-        return "tel:+" + digits
-    if digits.startswith("1800") or digits.startswith("1900"):
-        return "tel:" + digits  # toll-free and premium numbers have no area code
-    return "tel:+84" + digits.removeprefix("0")
-
-
 def _phone_links(numbers: list[str]) -> str:
     return ", ".join(f"[{md_escape(n)}]({tel(n)})" for n in numbers)
-
-
-def osm_link(lat: float, lon: float) -> str:
-    return f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=17/{lat:.5f}/{lon:.5f}"
 
 
 def _quick_links(w: _Writer) -> list[str]:
@@ -150,8 +138,9 @@ def home_page(cat: Catalogue, lang: str) -> PageSpec:
     return _finish(w, out, "data/province.yml", None)
 
 
-def _centre(w: _Writer, cat: Catalogue, centre: Centre) -> list[str]:
-    out = [f"## {w.tr(centre.ten)}", "",
+def _centre(w: _Writer, cat: Catalogue, centre_id: str, centre: Centre) -> list[str]:
+    # The centre's id is its anchor, the same in both languages: procedure pages link to it.
+    out = [f"## {w.tr(centre.ten)} {{ #{centre_id} }}", "",
            f"**{w.s('address')}:** {w.tr(centre.dia_chi)}  ",
            f"**{w.s('opening_hours')}:** {w.tr(centre.gio_lam_viec)}  ",
            f"**{w.s('phone')}:** {_phone_links(centre.dien_thoai)}  "]
@@ -170,8 +159,8 @@ def centres_page(cat: Catalogue, lang: str) -> PageSpec:
     w = _Writer(cat, lang, CENTRES)
     out = [f"# {w.s('centres_title')}", "", w.s("centres_intro"), ""]
     by_level = sorted(portal.centres.items(), key=lambda kv: (cat.levels[kv[1].cap].thu_tu, kv[0]))
-    for _, centre in by_level:
-        out += _centre(w, cat, centre)
+    for centre_id, centre in by_level:
+        out += _centre(w, cat, centre_id, centre)
     return _finish(w, out, "data/centres.yml", None)
 
 
@@ -259,6 +248,12 @@ def online_page(cat: Catalogue, lang: str) -> PageSpec:
         page.heading(2, w.s(key))
         page.add(NOINDEX_OPEN_HTML, procedure_list_html(w, procs),
                  f"<p>{w.link_to(online_uri(level), w.s(key))}</p>", NOINDEX_CLOSE)
+    # Records that list an online channel without a published level: online, but not under either level.
+    channel_only = [p for p in cat.procedures.values() if online_state(p) == "chua-cong-bo"
+                    and has_online_channel(p) and p.trang_thai != "bai-bo"]
+    if channel_only:
+        page.heading(2, w.s("online_channel_only"))
+        page.add(NOINDEX_OPEN_HTML, procedure_list_html(w, channel_only), NOINDEX_CLOSE)
     return _finish_html(w, page, None, None)
 
 

@@ -10,6 +10,7 @@ import json
 from html import escape
 from typing import Any
 
+from .applying import online_state
 from .catalogue import Catalogue
 from .i18n import t
 from .pages import (
@@ -146,7 +147,7 @@ def finder_data(cat: Catalogue, lang: str) -> str:
             [index["level"][lv] for lv in proc.cap_thuc_hien],
             [index["agency"][a] for a in proc.co_quan_thuc_hien],
             [index["audience"][a] for a in proc.doi_tuong],
-            [index["online"][proc.muc_do_dvc]],
+            [index["online"][online_state(proc)]],
             t("status_" + proc.trang_thai, lang) if proc.trang_thai != "con-hieu-luc" else "",
         ])
     lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
