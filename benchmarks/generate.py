@@ -29,8 +29,8 @@ def copy_site(dest: Path) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "mkdocs.en.yml"):
         shutil.copy(ROOT / name, dest / name)
-    for name in ("hooks", "overrides"):
-        (dest / name).symlink_to(ROOT / name)
+    (dest / "hooks").symlink_to(ROOT / "hooks")  # code, not content
+    shutil.copytree(ROOT / "overrides", dest / "overrides")  # content folders hold no links (cchc.inventory)
     for name in ("data", "procedures", "documents", "docs"):
         shutil.copytree(ROOT / name, dest / name)
     return dest

@@ -26,8 +26,8 @@ def tiny_site(dest: Path) -> Path:
     dest.mkdir(parents=True)
     for name in ("mkdocs.yml", "mkdocs.en.yml"):
         shutil.copy(ROOT / name, dest / name)
-    for name in ("hooks", "overrides"):
-        (dest / name).symlink_to(ROOT / name)
+    (dest / "hooks").symlink_to(ROOT / "hooks")  # code, not content
+    shutil.copytree(ROOT / "overrides", dest / "overrides")  # content folders hold no links (cchc.inventory)
     shutil.copytree(ROOT / "data", dest / "data")
     leaflet_of_one(dest)
     (dest / "procedures").mkdir()

@@ -14,6 +14,11 @@ from pydantic import BaseModel
 from .files import read_text
 from .files import relative as _rel
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
+from .inventory import DATA_DIR as DATA_DIR
+from .inventory import DOCS_DIR as DOCS_DIR
+from .inventory import DOCUMENTS_DIR as DOCUMENTS_DIR
+from .inventory import PROCEDURES_DIR as PROCEDURES_DIR
+from .inventory import scan_content
 from .models import (
     PORTAL_MAPS,
     TAXONOMIES,
@@ -42,11 +47,10 @@ from .yamlio import LocatedData, load_yaml
 M = TypeVar("M", bound=BaseModel)
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
-PROCEDURES_DIR = "procedures"
 SETS_DIR = "procedures/sets"
-DOCUMENTS_DIR = "documents"
-DATA_DIR = "data"
-DOCS_DIR = "docs"
+
+# The files of data/ the site reads, without .yml: any other file there is refused (cchc.inventory).
+DATA_FILES = ("province", *TAXONOMIES, *PORTAL_MAPS, "feedback", "steering-committee", "leaflet")
 
 # The change a procedure set makes to a procedure, in the order a page lists them.
 CHANGE_KINDS = ("cong_bo_moi", "sua_doi", "thay_the", "bai_bo")
@@ -176,17 +180,16 @@ def _load_record(model: type[M], path: Path, root: Path) -> tuple[M | None, int,
 
 
 def _load_folder(
-    model: type[M], folder: Path, root: Path, problems: list[Problem]
+    model: type[M], files: list[Path], root: Path, problems: list[Problem]
 ) -> tuple[list[tuple[Path, str, LocatedData, M]], set[str]]:
-    """Every ``*.yml`` record in ``folder``, plus the names of files that failed to load.
+    """Every record of a folder (its ``*.yml`` files, as cchc.inventory found them), plus the names of files
+    that failed to load.
 
     Failed files still name a record, so references to them do not add a second, misleading error.
     """
     loaded: list[tuple[Path, str, LocatedData, M]] = []
     broken: set[str] = set()
-    for path in sorted(folder.glob("*.yaml")):
-        problems.append(Problem(_rel(path, root), 0, "", "use the .yml extension, not .yaml"))
-    for path in sorted(folder.glob("*.yml")):
+    for path in files:
         rel = _rel(path, root)
         located, found = load_located(path, root)
         problems.extend(found)
@@ -317,7 +320,10 @@ def load_portal(root: Path, levels: dict[str, Level], fields: dict[str, Field_],
 
 def load_catalogue(root: Path) -> Catalogue:
     """Load and validate all content under ``root``. Raises ContentError listing every problem."""
-    problems: list[Problem] = []
+    inventory = scan_content(root, DATA_FILES)
+    problems: list[Problem] = list(inventory.problems)
+    if inventory.over_limit:
+        raise ContentError(problems)  # refused before any file is read
     data = root / DATA_DIR
     province, _, found = _load_record(Province, data / "province.yml", root)
     problems.extend(found)
@@ -334,7 +340,7 @@ def load_catalogue(root: Path) -> Catalogue:
     sources: dict[str, str] = {}
     procedures: dict[str, Procedure] = {}
     located_by_code: dict[str, LocatedData] = {}
-    loaded, broken_codes = _load_folder(Procedure, root / PROCEDURES_DIR, root, problems)
+    loaded, broken_codes = _load_folder(Procedure, inventory.procedures, root, problems)
     for path, rel, located, proc in loaded:
         code = proc.ma_thu_tuc
         if path.stem != code:
@@ -354,7 +360,7 @@ def load_catalogue(root: Path) -> Catalogue:
 
     sets: dict[str, ProcedureSet] = {}
     located_sets: dict[str, LocatedData] = {}
-    for path, rel, located, pset in _load_folder(ProcedureSet, root / SETS_DIR, root, problems)[0]:
+    for path, rel, located, pset in _load_folder(ProcedureSet, inventory.sets, root, problems)[0]:
         sets[path.stem] = pset
         located_sets[path.stem] = located
         sources["set:" + path.stem] = rel
@@ -413,7 +419,7 @@ def load_catalogue(root: Path) -> Catalogue:
     documents: dict[str, LegalDocument] = {}
     located_docs: dict[str, LocatedData] = {}
     numbers: dict[str, str] = {}
-    for path, rel, located, doc in _load_folder(LegalDocument, root / DOCUMENTS_DIR, root, problems)[0]:
+    for path, rel, located, doc in _load_folder(LegalDocument, inventory.documents, root, problems)[0]:
         if not _ID.match(path.stem):
             problems.append(Problem(rel, 0, "", f"file name {path.name!r} is not an id; use lowercase letters, "
                                     "digits and dashes, e.g. 118-2025-nd-cp.yml"))
@@ -445,17 +451,16 @@ def load_catalogue(root: Path) -> Catalogue:
                         "it; set it to 'het-hieu-luc'"))
 
     # Hand-written pages: the same spelling checks, and no link that runs code.
-    for path in sorted((root / DOCS_DIR).rglob("*.md")):
+    for path in inventory.pages:  # stories are loaded and checked below
         rel = _rel(path, root)
-        if rel.startswith(f"{DOCS_DIR}/tin-tuc/"):
-            continue  # stories are loaded and checked below
         text, found = read_text(path, rel)
         problems.extend(found)
         if text is not None:
             problems.extend(unsafe_links(text, rel))
 
     categories: dict[str, Category] = taxonomies["categories"]  # type: ignore[assignment]
-    stories = load_stories(root / DOCS_DIR, root, categories, LANGUAGES, DEFAULT_LANGUAGE, problems)  # type: ignore[arg-type]
+    stories = load_stories(root / DOCS_DIR, root, inventory.news, categories, LANGUAGES, DEFAULT_LANGUAGE,  # type: ignore[arg-type]
+                           problems)
     for story in stories:
         sources[f"story:{story.lang}:{story.item.khoa}"] = story.source
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from .problems import Problem
@@ -20,12 +22,32 @@ MAX_FILE_BYTES = 1_000_000  # a procedure is about 10 KB; anything this big is a
 BOM = b"\xef\xbb\xbf"
 
 
+def size_problem(rel: str, size: int) -> Problem:
+    return Problem(rel, 0, "", f"file is {size / 1_000_000:.1f} MB; a content file must stay under "
+                   f"{MAX_FILE_BYTES // 1_000_000} MB (link large documents instead of pasting them)")
+
+
+def symlink_problem(rel: str, path: Path) -> Problem:
+    """A symbolic link in content: refused with where it points, and never followed."""
+    return Problem(rel, 0, "", f"is a symbolic link to {os.readlink(path)!r}; content must be real files in the "
+                   "repository, never links (put the file itself here)")
+
+
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
-    """Read a content file as UTF-8 text with LF line ends, reporting what an editor must fix."""
-    raw = path.read_bytes()
+    """Read a content file as UTF-8 text with LF line ends, reporting what an editor must fix.
+
+    A link or a file over the size limit is refused before it is opened (cchc.inventory refuses them when it
+    walks the folders; this holds for a file read on its own, such as the preview's changed procedure)."""
+    info = path.lstat()
+    if stat.S_ISLNK(info.st_mode):
+        return None, [symlink_problem(rel, path)]
+    if info.st_size > MAX_FILE_BYTES:
+        return None, [size_problem(rel, info.st_size)]
+    # Not following a link swapped in since, nor reading more than the limit if the file grew.
+    with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)), "rb") as handle:
+        raw = handle.read(MAX_FILE_BYTES + 1)
     if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(rel, 0, "", f"file is {len(raw) / 1_000_000:.1f} MB; a content file must stay under "
-                              f"{MAX_FILE_BYTES // 1_000_000} MB (link large documents instead of pasting them)")]
+        return None, [size_problem(rel, len(raw))]
     problems = []
     if raw.startswith(BOM):
         problems.append(Problem(rel, 1, "", "file starts with a byte order mark (BOM); save it as UTF-8 without "

@@ -9,12 +9,13 @@ from pathlib import Path
 
 from .files import read_text, relative
 from .frontmatter import split_front_matter
+from .inventory import NEWS_DIR as NEWS_DIR
+from .inventory import is_other_markdown, page_name_problem
 from .models import NewsItem
 from .problems import Problem
 from .sanitize import unsafe_links
 from .validate import validate_record
 
-NEWS_DIR = "tin-tuc"  # inside docs/, so a story's address follows its file
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 FUTURE_LIMIT = dt.timedelta(days=31)
 
@@ -62,21 +63,22 @@ def story_language(name: str, languages: tuple[str, ...], default: str) -> tuple
 def load_stories(
     docs: Path,
     root: Path,
+    files: list[Path],
     categories: dict[str, object],
     languages: tuple[str, ...],
     default: str,
     problems: list[Problem],
 ) -> list[Story]:
-    """Every story under docs/tin-tuc/, validated; problems are appended, broken files left out."""
+    """Every story among ``files`` (the files under docs/tin-tuc/, as cchc.inventory found them), validated;
+    problems are appended, broken files left out."""
     stories: list[Story] = []
     folder = docs / NEWS_DIR
-    if not folder.is_dir():
-        return stories
-    for path in sorted(folder.rglob("*")):
-        if path.is_dir():
-            continue
+    for path in files:
         rel = relative(path, root)
         inner = path.relative_to(folder).as_posix()
+        if is_other_markdown(path.name):
+            problems.append(page_name_problem(rel, path.name))
+            continue
         if path.suffix != ".md":
             problems.append(Problem(rel, 0, "", "only news stories (.md files) go in docs/tin-tuc/; "
                                     "put pictures in docs/assets/images/tin-tuc/"))

@@ -21,7 +21,7 @@ class ContentError(Exception):
     """Raised with every problem found, so a build can print them all before failing."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(set(problems))  # a file refused by two checks (a link, say) is listed once
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

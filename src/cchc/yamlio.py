@@ -1,4 +1,11 @@
-"""Read YAML with the line of every key and item, refusing duplicate keys, and NFC-normalising text."""
+"""Read YAML with the line of every key and item, refusing duplicate keys, and NFC-normalising text.
+
+Content comes from pull requests too, so a file is screened event by event before anything is built from it:
+anchors and aliases (``&name``, ``*name``: the content model never needs them, and nested aliases expand
+exponentially, the "billion laughs"), nesting deeper than ``MAX_DEPTH`` and lists or groups of more than
+``MAX_ITEMS`` entries are refused at the line where they start, so a hostile file fails in milliseconds
+with bounded memory (libyaml's composer also recurses in C, and crashes on very deep nesting).
+"""
 
 from __future__ import annotations
 
@@ -49,6 +56,52 @@ if getattr(yaml, "__with_libyaml__", False):
     _FastLoader = _CLoader
 
 
+MAX_DEPTH = 20  # the deepest record (a fee inside a channel inside a procedure, in two languages) needs 6
+MAX_ITEMS = 10_000  # items in one list, or fields in one group (the largest taxonomy holds a few hundred)
+
+
+def _screen(text: str, path: str, loader: type) -> list[Problem]:
+    """Refuse anchors, aliases, deep nesting and huge collections, reading YAML events (nothing is built).
+
+    Stops at the first refusal; a syntax error ends the screening quietly (composing then reports it)."""
+    # For each open collection: how many events stand directly inside it per item (1 in a list, 2 in a group:
+    # key and value), and how many have been read.
+    open_: list[list[int]] = []
+    parser = loader(text)
+    try:
+        while True:
+            try:
+                if not parser.check_event():
+                    return []
+                event = parser.get_event()
+            except yaml.YAMLError:
+                return []
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.AliasEvent):
+                return [Problem(path, line, "", f"YAML alias '*{event.anchor}' is not allowed: content files use no "
+                                "anchors (&name) or aliases (*name); write the value out in full")]
+            if not isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+                if isinstance(event, yaml.CollectionEndEvent):
+                    open_.pop()
+                continue
+            if event.anchor is not None:
+                return [Problem(path, line, "", f"YAML anchor '&{event.anchor}' is not allowed: content files use no "
+                                "anchors (&name) or aliases (*name); write the value out in full")]
+            if open_:
+                parent = open_[-1]
+                parent[1] += 1
+                if parent[1] > parent[0] * MAX_ITEMS:
+                    return [Problem(path, line, "", f"a list or group holds more than {MAX_ITEMS} items; the limit "
+                                    f"is {MAX_ITEMS} (split the content into several files)")]
+            if isinstance(event, yaml.CollectionStartEvent):
+                if len(open_) >= MAX_DEPTH:
+                    return [Problem(path, line, "", f"values are nested more than {MAX_DEPTH} levels deep; the limit "
+                                    f"is {MAX_DEPTH} (check the indentation)")]
+                open_.append([1 if isinstance(event, yaml.SequenceStartEvent) else 2, 0])
+    finally:
+        parser.dispose()
+
+
 def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: str, problems: list[Problem]) -> None:
     lines.setdefault(loc, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
@@ -80,12 +133,19 @@ def load_yaml(text: str, path: str) -> tuple[LocatedData | None, list[Problem]]:
     problems: list[Problem] = []
     node = None
     if _FastLoader is not None:
+        refused = _screen(text, path, _FastLoader)
+        if refused:
+            return None, refused
         try:
             node = yaml.compose(text, Loader=_FastLoader)
         except yaml.YAMLError:
             node = None  # broken: the pure parser below says where and why
     try:
         if node is None:
+            # The pure parser may read further into a broken file than libyaml did: screen what it reads too.
+            refused = _screen(text, path, _Loader)
+            if refused:
+                return None, refused
             node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         what = exc.problem or "invalid YAML"
