@@ -381,8 +381,8 @@ def _lead(text: str) -> tuple[str, str]:
     if bullets:
         last = text[bullets[-1].end() :]
         if _is_heading(last):
-            return last.rstrip(":").strip(), text[: bullets[-1].start()].strip()
-    return "", text
+            return last.rstrip(":").strip(), strip_bullet(text[: bullets[-1].start()])
+    return "", strip_bullet(text)
 
 
 def _is_heading(text: str) -> bool:
