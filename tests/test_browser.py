@@ -35,3 +35,17 @@ def test_browse_to_a_procedure_on_a_phone(browser, base_url: str) -> None:  # ty
     assert checklist.first.is_visible()
     assert all(url.startswith(base_url) for url in requests), [u for u in requests if not u.startswith(base_url)]
     page.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_online_button_is_above_the_fold_on_a_phone(browser, base_url: str, prefix: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 360, "height": 640}, is_mobile=True)
+    page.goto(base_url + prefix + "thu-tuc/dang-ky-khai-sinh-1.001193/")
+    button = page.locator("article .cchc-apply a.md-button")
+    assert button.count() == 1 and button.is_visible()
+    box = button.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 640, box
+    assert button.inner_text().strip() == ("Apply online" if prefix else "Nộp hồ sơ trực tuyến")
+    button.focus()  # a plain link: reached by keyboard, announced as a link
+    assert page.evaluate("document.activeElement.tagName") == "A"
+    page.close()

@@ -163,7 +163,8 @@ def test_every_imported_page_says_where_and_when_to_apply(imported_site: Path) -
         for level, ids in rule.items():
             name = catalogue.levels[level].ten.get(lang)
             if ids:
-                assert t("where_centres", lang, level=name) in plain(where), (proc.ma_thu_tuc, level)
+                intro = "where_centres_hours" if proc.dia_chi_tiep_nhan else "where_centres"
+                assert t(intro, lang, level=name) in plain(where), (proc.ma_thu_tuc, level)
                 for cid in ids:
                     assert centres[cid].gio_lam_viec.get(lang) in plain(where)
                     assert centres[cid].dia_chi.get(lang) in plain(where)

@@ -158,6 +158,10 @@ _STRINGS: dict[str, dict[str, str]] = {
     "address": {"vi": "Địa chỉ tiếp nhận", "en": "Where to submit"},
     "hours": {"vi": "Thời gian tiếp nhận", "en": "Opening hours"},
     "where_centres": {"vi": "{level}: nơi tiếp nhận hồ sơ", "en": "{level}: where applications are received"},
+    "where_centres_hours": {  # the record gives its own address, not the hours
+        "vi": "{level}: giờ làm việc tại các nơi tiếp nhận hồ sơ của tỉnh",
+        "en": "{level}: opening hours at the province's receiving centres",
+    },
     "where_agency": {
         "vi": "{level}: nộp hồ sơ tại {agencies}{online}; thời gian tiếp nhận theo giờ làm việc do cơ quan công bố.",
         "en": "{level}: apply to {agencies}{online}; opening hours as the agency publishes them.",

@@ -481,7 +481,9 @@ def _where(w: _HtmlWriter, page: HtmlBody, proc: Procedure) -> None:
     for level, ids in derived.items() if not (proc.dia_chi_tiep_nhan and proc.thoi_gian_tiep_nhan) else ():
         level_name = w.tr(cat.levels[level].ten)
         if ids:
-            page.add(f"<p><strong>{w.s('where_centres', level=level_name)}</strong></p>",
+            # With the record's own address, the centres are said to be the province's, not where to go.
+            intro = "where_centres_hours" if proc.dia_chi_tiep_nhan else "where_centres"
+            page.add(f"<p><strong>{w.s(intro, level=level_name)}</strong></p>",
                      bullet_list([_centre_entry(w, cid, centres[cid]) for cid in ids]))
         else:
             page.add(f"<p>{_apply_to_agency(w, proc, level, level_name)}</p>")

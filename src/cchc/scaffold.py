@@ -59,6 +59,7 @@ cach_thuc:                      # Cách thức thực hiện: truc-tiep, truc-tu
 thanh_phan_ho_so:               # Thành phần hồ sơ: mỗi giấy tờ với số bản chính, bản sao
   - giay_to:
       - ten: ""
+        mau: null               # Mẫu đơn, tờ khai: ten, và url (đường dẫn tải) hoặc tep (tệp trong docs/)
         ban_chinh: 1
         ban_sao: 0
 so_luong_ho_so: 1               # Số lượng hồ sơ (bộ)
@@ -68,8 +69,8 @@ ket_qua:                        # Kết quả thực hiện; ma là mã kết qu
 can_cu_phap_ly:                 # Căn cứ pháp lý: số hiệu và trích yếu văn bản
   - so_hieu: ""
     trich_yeu: ""
-muc_do_dvc: khong               # Mức độ dịch vụ công trực tuyến: toan-trinh, mot-phan, khong
-lien_ket_dvc: null              # Đường dẫn nộp trực tuyến (bắt buộc khi muc_do_dvc khác khong)
+muc_do_dvc: khong               # Mức độ dịch vụ công trực tuyến: toan-trinh, mot-phan, khong; null nếu chưa công bố
+lien_ket_dvc: null              # Đường dẫn nộp trực tuyến (bắt buộc khi muc_do_dvc là toan-trinh, mot-phan)
 thu_tuc_lien_quan: []           # Mã các thủ tục liên quan
 quyet_dinh_cong_bo: null        # Tên tệp (không có .yml) của quyết định công bố trong procedures/sets/
 trang_thai: con-hieu-luc        # con-hieu-luc, da-sua-doi, bai-bo
