@@ -66,7 +66,54 @@ def write(rel: str, data: str | bytes) -> Callable[[Path], None]:
 def copy_as(src: str, dest: str, old: str = "", new: str = "") -> Callable[[Path], None]:
     def apply(root: Path) -> None:
         text = (root / src).read_text(encoding="utf-8")
+        (root / dest).parent.mkdir(parents=True, exist_ok=True)
         (root / dest).write_text(text.replace(old, new, 1) if old else text, encoding="utf-8")
+    return apply
+
+
+def link(rel: str, target: str, make: str = "") -> Callable[[Path], None]:
+    """A symbolic link at ``rel`` to ``target`` (relative to the link's folder); ``make`` names a file or folder
+    (ending in /) outside the site to create first, holding a secret the build must never read."""
+    def apply(root: Path) -> None:
+        if make:
+            outside = root.parent / make
+            if make.endswith("/"):
+                outside.mkdir(parents=True, exist_ok=True)
+                (outside / "secret.txt").write_text("SECRET of the build machine", encoding="utf-8")
+            else:
+                outside.write_text("SECRET of the build machine", encoding="utf-8")
+        path = root / rel
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        path.unlink(missing_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.symlink_to(target)
+    return apply
+
+
+class with_limit:  # noqa: N801 - used like the other mutations
+    """A mutation run with one of cchc.inventory's limits lowered, so a test need not write 50,000 files."""
+
+    def __init__(self, name: str, value: int, then: Callable[[Path], None]) -> None:
+        self.limits = {name: value}
+        self.then = then
+
+    def __call__(self, root: Path) -> None:
+        self.then(root)
+
+
+def many(folder: str, count: int) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        for i in range(count):
+            (root / folder / f"extra-{i:03d}.yml").write_text("x: 1\n", encoding="utf-8")
+    return apply
+
+
+def sized(rel: str, size: int) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        with (root / rel).open("wb") as handle:
+            handle.truncate(size)  # sparse: the size is what is checked, nothing is read
     return apply
 
 
@@ -76,6 +123,11 @@ def transform(rel: str, change: Callable[[bytes], bytes]) -> Callable[[Path], No
     return apply
 
 
+LINK_RULE = "content must be real files in the repository, never links (put the file itself here)"
+ALIAS_RULE = "content files use no anchors (&name) or aliases (*name); write the value out in full"
+# The "billion laughs": nine lines whose last would expand to 9^9 items.
+LAUGHS = ('lol: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+          + "".join(f"{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)))
 P_LINE = {"ten": 4, "linh_vuc": 7, "cap_thuc_hien": 8, "doi_tuong": 12, "co_quan": 13, "thoi_han": 37,
           "fee": 42, "mau_url": 58, "muc_do": 81, "lien_ket": 82, "cap_nhat": 83}
 PHI = "cach_thuc[0].phi[1].so_tien"
@@ -141,7 +193,7 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
      [f"{STORY}:4: ngay_dang: 2036-02-02 is more than 31 days ahead; check the year (a story is published when "
       "the site is built)"]),
     ("fee-negative", edit(PROC, "so_tien: 8000", "so_tien: -8000"),
-     [f"{PROC}:{P_LINE['fee']}: {PHI}: must be greater than or equal to 0, got -8000"]),
+     [f"{PROC}:{P_LINE['fee']}: {PHI}: must be from 0 to 1000000000000, got -8000"]),
     ("fee-not-a-number", edit(PROC, "so_tien: 8000", "so_tien: 8.000đ"),
      [f"{PROC}:{P_LINE['fee']}: {PHI}: must be a whole number, got '8.000đ'"]),
     ("unknown-time-unit", edit(PROC, "don_vi: ngay-lam-viec, ghi_chu", "don_vi: tuan, ghi_chu"),
@@ -209,6 +261,82 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
      [f"{PROC}:56: thanh_phan_ho_so[0].giay_to[0].mau: give url or tep, not both"]),
     ("online-without-link", edit(PROC, f"lien_ket_dvc: {ONLINE}\n", ""),
      [f"{PROC}:2: lien_ket_dvc is required when muc_do_dvc is toan-trinh or mot-phan"]),
+    # Hostile content (SECURITY.md): links out of the repository, alias bombs, absurd numbers and sizes.
+    ("symlink-to-file", link("docs/assets/x.txt", "../../../secret.txt", make="secret.txt"),
+     [f"docs/assets/x.txt: is a symbolic link to '../../../secret.txt'; {LINK_RULE}"]),
+    ("symlink-to-folder", link("docs/assets/host", "../../../outside/", make="outside/"),
+     [f"docs/assets/host: is a symbolic link to '../../../outside/'; {LINK_RULE}"]),
+    ("symlink-dangling", link(SECOND, "1.000895.yml"),
+     [f"{SECOND}: is a symbolic link to '1.000895.yml'; {LINK_RULE}"]),
+    ("symlink-content-folder", link("documents", "../outside/", make="outside/"),
+     [f"documents: is a symbolic link to '../outside/'; {LINK_RULE}"]),
+    ("symlink-in-overrides", link("overrides/partials/cchc-extra.html", "/etc/hostname"),
+     [f"overrides/partials/cchc-extra.html: is a symbolic link to '/etc/hostname'; {LINK_RULE}"]),
+    ("symlink-data-file", link("data/levels.yml", "../../secret.txt", make="secret.txt"),
+     [f"data/levels.yml: is a symbolic link to '../../secret.txt'; {LINK_RULE}"]),
+    ("yaml-anchor", edit(PROC, "linh_vuc: ho-tich\n", "linh_vuc: &f ho-tich\n"),
+     [f"{PROC}:7: YAML anchor '&f' is not allowed: {ALIAS_RULE}"]),
+    ("yaml-alias", edit(PROC, "linh_vuc: ho-tich\n", "linh_vuc: *f\n"),
+     [f"{PROC}:7: YAML alias '*f' is not allowed: {ALIAS_RULE}"]),
+    ("yaml-billion-laughs", transform("data/levels.yml", lambda b: b + LAUGHS.encode()),
+     [f"data/levels.yml:9: YAML anchor '&a' is not allowed: {ALIAS_RULE}"]),
+    ("yaml-too-deep", write(SECOND, "ten: " + "[" * 30 + "]" * 30 + "\n"),
+     [f"{SECOND}:1: values are nested more than 20 levels deep; the limit is 20 (check the indentation)"]),
+    ("yaml-too-many-items", write(SECOND, "thu_tuc_lien_quan:\n" + "- '1.001193'\n" * 10_001),
+     [f"{SECOND}:10002: a list or group holds more than 10000 items; the limit is 10000 (split the content into "
+      "several files)"]),
+    ("fee-absurd", edit(PROC, "so_tien: 8000", "so_tien: 99999999999999999999999"),
+     [f"{PROC}:{P_LINE['fee']}: {PHI}: must be from 0 to 1000000000000, got 99999999999999999999999"]),
+    ("copies-absurd", edit(PROC, "        ban_chinh: 1\n", "        ban_chinh: 20261\n"),
+     [f"{PROC}:59: thanh_phan_ho_so[0].giay_to[0].ban_chinh: must be from 0 to 100, got 20261"]),
+    ("time-limit-absurd", edit(PROC, "thoi_han: {so: 1, don_vi: ngay-lam-viec}", "thoi_han: {so: 1100, don_vi: ngay-lam-viec}"),
+     [f"{PROC}:45: cach_thuc[1].thoi_han: so must be more than 0 and at most 1000 when don_vi is ngay-lam-viec, "
+      "got 1100"]),
+    ("hours-absurd", edit(PROC, "thoi_han: {so: 1, don_vi: ngay-lam-viec}", "thoi_han: {so: 1e400, don_vi: gio}"),
+     [f"{PROC}:45: cach_thuc[1].thoi_han: so must be more than 0 and at most 720 when don_vi is gio, got inf"]),
+    ("year-absurd", edit(DOC, "ngay_ban_hanh: 2014-11-20", "ngay_ban_hanh: 20140-11-20"),
+     [f"{DOC}:5: ngay_ban_hanh: must be a real date written YYYY-MM-DD, got '20140-11-20' (invalid date separator, expected `-`)"]),
+    ("year-out-of-range", edit(PROC, "cap_nhat: 2026-10-15", "cap_nhat: 2926-10-15"),
+     [f"{PROC}:83: cap_nhat: must be from 1945-01-01 to 2100-12-31, got '2926-10-15'"]),
+    ("index-rank-absurd", edit("data/indices.yml", "tong_so: 63", "tong_so: 6300"),
+     ["data/indices.yml:15: par-index.nam[0].tong_so: must be from 1 to 100, got 6300"]),
+    ("too-many-files", with_limit("MAX_FILES", 20, many("documents", 25)),
+     ["documents: holds more than 20 files; the limit is 20 files in a content folder (this many is a mistake, "
+      "such as an unpacked archive)"]),
+    ("asset-too-large", sized("docs/assets/images/tin-tuc/anh-lon.jpg", 12_000_000),
+     ["docs/assets/images/tin-tuc/anh-lon.jpg: file is 12.0 MB; a file in docs/ must stay under 10 MB (make "
+      "pictures smaller; link large documents instead of adding them)"]),
+    ("huge-file-sparse", sized(SECOND, 3_000_000_000),
+     [f"{SECOND}: file is 3000.0 MB; a content file must stay under 1 MB (link large documents instead of pasting "
+      "them)"]),
+    # Nothing under a content folder is silently ignored.
+    ("procedure-in-subfolder", copy_as(PROC, "procedures/cu/1.001193.yml"),
+     ["procedures/cu/1.001193.yml: is inside a subfolder, which is not read; put it directly in procedures/ "
+      "(procedure sets go in procedures/sets/)"]),
+    ("set-in-subfolder", write("procedures/sets/2025/qd-1-2025.yml", "so_hieu: 1/QĐ-UBND\n"),
+     ["procedures/sets/2025/qd-1-2025.yml: is inside a subfolder, which is not read; put it directly in "
+      "procedures/sets/"]),
+    ("document-in-subfolder", copy_as(DOC, "documents/luat/60-2014-qh13.yml"),
+     ["documents/luat/60-2014-qh13.yml: is inside a subfolder, which is not read; put it directly in documents/"]),
+    ("upper-case-extension", copy_as(PROC, "procedures/1.000894.YML", 'ma_thu_tuc: "1.001193"', 'ma_thu_tuc: "1.000894"'),
+     ["procedures/1.000894.YML: the extension must be written in lower case: rename the file 1.000894.yml"]),
+    ("mixed-case-extension", copy_as(DOC, "documents/luat-ho-tich.Yml"),
+     ["documents/luat-ho-tich.Yml: the extension must be written in lower case: rename the file luat-ho-tich.yml"]),
+    ("unknown-extension", write("procedures/1.000894.json", "{}"),
+     ["procedures/1.000894.json: is not a record: procedures/ holds only .yml files (save the record as .yml, or "
+      "remove the file)"]),
+    ("editor-backup", copy_as(DOC, "documents/60-2014-qh13.yml~"),
+     ["documents/60-2014-qh13.yml~: is not a record: documents/ holds only .yml files (save the record as .yml, or "
+      "remove the file)"]),
+    ("unknown-data-file", write("data/thong-ke.yml", "so_lieu: 1\n"),
+     ["data/thong-ke.yml: is not a data file the site reads; data/ holds only agencies.yml, audiences.yml, "
+      "categories.yml, centres.yml, faq.yml, feedback.yml, fields.yml, indices.yml, leaflet.yml, levels.yml, "
+      "province.yml, steering-committee.yml"]),
+    ("story-upper-case-extension", copy_as(STORY, "docs/tin-tuc/2026/tin-thu-2.MD"),
+     ["docs/tin-tuc/2026/tin-thu-2.MD: a page's file name must end in .md, in lower case: rename the file "
+      "tin-thu-2.md"]),
+    ("page-markdown-extension", write("docs/huong-dan.markdown", "# Hướng dẫn\n"),
+     ["docs/huong-dan.markdown: a page's file name must end in .md, in lower case: rename the file huong-dan.md"]),
 ]
 
 
@@ -227,10 +355,15 @@ def test_the_tiny_site_is_clean(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("case_id", "mutate", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_bad_input(case_id: str, mutate: Callable[[Path], None], expected: list[str], tmp_path: Path,
-                   capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture) -> None:
+                   capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture,
+                   monkeypatch: pytest.MonkeyPatch) -> None:
     from build_site import main as build
     from check_content import main as check
 
+    from cchc import inventory
+
+    for name, value in getattr(mutate, "limits", {}).items():
+        monkeypatch.setattr(inventory, name, value)
     root = tiny_site(tmp_path / "site-src")
     mutate(root)
     # make check: every expected message, exactly, and a non-zero exit.

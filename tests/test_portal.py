@@ -43,7 +43,7 @@ def line_of(root: Path, rel: str, needle: str) -> int:
         ("data/centres.yml", 'dien_thoai: ["0258 3821 300"]', 'dien_thoai: ["gọi tổng đài"]', "gọi tổng đài",
          "mot-cua-phuong-nha-trang.dien_thoai[0]: got 'gọi tổng đài'; must match"),
         ("data/centres.yml", "vi_do: 12.2446", "vi_do: 48.85", "vi_do: 48.85",
-         "trung-tam-phvhcc.vi_do: must be less than or equal to 24, got 48.85"),
+         "trung-tam-phvhcc.vi_do: must be from 8 to 24, got 48.85"),
         ("data/indices.yml", "{nam: 2025, diem: 90.10, xep_hang: 12, tong_so: 34}",
          "{nam: 2025, diem: 90.10, xep_hang: 40, tong_so: 34}", "xep_hang: 40",
          "par-index.nam[4]: xep_hang 40 is above tong_so 34"),

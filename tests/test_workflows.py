@@ -90,4 +90,54 @@ def test_check_prints_annotations_for_github(site_copy: Path, capsys) -> None:  
     sys.argv = ["check_content.py", "--root", str(site_copy), "--github"]
     assert check() == 1
     out = capsys.readouterr().out
-    assert "::error file=procedures/1.001193.yml,line=42,title=cach_thuc[0].phi[1].so_tien::must be greater" in out
+    assert "::error file=procedures/1.001193.yml,line=42,title=cach_thuc[0].phi[1].so_tien::must be from 0 to 1000000000000, got -1" in out
+
+
+# The threat model of SECURITY.md: pull requests are untrusted, so what they trigger runs with no secrets, no
+# write permission, no token left in the checkout, and publishes nothing.
+PUBLISHING_ACTIONS = ("actions/upload-artifact", "actions/upload-pages-artifact", "actions/deploy-pages",
+                      "actions/configure-pages", "peaceiris/actions-gh-pages", "JamesIves/github-pages-deploy-action")
+# Triggers that run with the base repository's secrets or write token on behalf of a pull request's author.
+PRIVILEGED_TRIGGERS = ("pull_request_target", "workflow_run", "issue_comment")
+
+
+def test_no_workflow_runs_untrusted_code_with_privileges() -> None:
+    for path in WORKFLOWS:
+        data = load(path)
+        triggers = data["on"] if isinstance(data["on"], (dict, list)) else [data["on"]]
+        assert not set(triggers) & set(PRIVILEGED_TRIGGERS), f"{path.name}: {sorted(triggers)}"
+        assert "pull_request_target" not in path.read_text(encoding="utf-8"), path.name
+        assert data["permissions"] == {}, f"{path.name}: permissions: {{}} at the top"
+        for name, job in data["jobs"].items():
+            for step in job.get("steps", []):
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    assert step.get("with", {}).get("persist-credentials") is False, (path.name, name)
+
+
+def test_pull_request_jobs_use_no_secrets_and_publish_nothing() -> None:
+    pr_workflows = [path for path in WORKFLOWS if "pull_request" in load(path)["on"]]
+    assert [p.name for p in pr_workflows] == ["ci.yml"]
+    for path in pr_workflows:
+        data = load(path)
+        assert "secrets." not in path.read_text(encoding="utf-8"), f"{path.name} uses a secret"
+        assert "environment" not in str(data), f"{path.name}: a deployment environment"
+        for name, job in data["jobs"].items():
+            assert job["permissions"] == {"contents": "read"}, (path.name, name)
+            for step in job.get("steps", []):
+                assert not step.get("uses", "").startswith(PUBLISHING_ACTIONS), (path.name, name, step["uses"])
+
+
+def test_only_main_publishes() -> None:
+    for path in WORKFLOWS:
+        data = load(path)
+        uses = [step.get("uses", "") for job in data["jobs"].values() for step in job.get("steps", [])]
+        if any(u.startswith(PUBLISHING_ACTIONS) for u in uses):
+            assert path.name == "pages.yml"
+            assert set(data["on"]) == {"push", "workflow_dispatch"} and data["on"]["push"]["branches"] == ["main"]
+
+
+def test_security_policy_states_the_model_and_is_linked() -> None:
+    policy = (ROOT / "SECURITY.md").read_text(encoding="utf-8")
+    for term in ("pull_request_target", "permissions: {}", "secrets", "symbolic link", "anchors", "Reporting"):
+        assert term in policy, term
+    assert "(SECURITY.md)" in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -86,6 +86,19 @@ LocalizedText = Annotated[
     _LocalizedText, BeforeValidator(_text_or_mapping, json_schema_input_type=str | _LocalizedText)
 ]
 
+# Plausible ranges: every number an editor or an import can write has an upper bound far above any real value,
+# so a typo or a hostile file (a fee of 10^23 đồng) is refused with the allowed range instead of printed.
+MAX_FEE = 10**12  # đồng: a thousand billion, far above any fee or charge
+MAX_COPIES = 100  # originals, copies or dossier sets asked for at once
+MAX_ORDER = 10_000  # thu_tu, an entry's place in a list
+FIRST_DAY = dt.date(1945, 1, 1)  # dates of records and documents: from the founding of the state ...
+LAST_DAY = dt.date(2100, 12, 31)  # ... to the end of the century
+MAX_SCORE = 1000  # the top of any index's scale (PAR INDEX and PCI 100, PAPI 60)
+MAX_PROVINCES = 100  # provinces ranked by a national index (63, or 34 from 2025)
+# Thời hạn: the longest plausible time limit in each unit, about four years (720 hours is a month: a longer
+# limit is written in days).
+MAX_TIME: dict[str, int] = {"ngay-lam-viec": 1000, "ngay": 1461, "gio": 720, "thang": 48}
+
 ChannelKind = Literal["truc-tiep", "truc-tuyen", "buu-chinh"]
 TimeUnit = Literal["ngay-lam-viec", "ngay", "gio", "thang"]
 OnlineLevel = Literal["toan-trinh", "mot-phan", "khong"]
@@ -99,12 +112,19 @@ class TimeLimit(Record):
     don_vi: TimeUnit = Field(description="Đơn vị: ngay-lam-viec (working days), ngay, gio (hours), thang")
     ghi_chu: LocalizedText | None = Field(None, description="Ghi chú: note, e.g. extra days in some cases")
 
+    @model_validator(mode="after")
+    def _plausible(self) -> TimeLimit:
+        limit = MAX_TIME[self.don_vi]
+        if not self.so <= limit:
+            raise ValueError(f"so must be more than 0 and at most {limit} when don_vi is {self.don_vi}, got {self.so:g}")
+        return self
+
 
 class Fee(Record):
     """Phí, lệ phí: one charge on a channel."""
 
     ten: LocalizedText = Field(description="Tên: name of the fee or charge, e.g. Lệ phí")
-    so_tien: int = Field(ge=0, description="Số tiền: whole amount in the currency, e.g. 8000")
+    so_tien: int = Field(ge=0, le=MAX_FEE, description="Số tiền: whole amount in the currency, e.g. 8000")
     tien_te: Literal["VND", "USD"] = Field("VND", description="Tiền tệ: currency")
     tinh_theo: LocalizedText | None = Field(None, description="Tính theo: per unit, e.g. trang (page)")
     mo_ta: LocalizedText | None = Field(None, description="Mô tả: who pays, exemptions")
@@ -148,8 +168,8 @@ class DossierDocument(Record):
 
     ten: LocalizedText = Field(description="Tên giấy tờ: document name")
     mau: FormTemplate | None = Field(None, description="Mẫu đơn, tờ khai: form template")
-    ban_chinh: int = Field(0, ge=0, description="Số bản chính: originals")
-    ban_sao: int = Field(0, ge=0, description="Số bản sao: copies")
+    ban_chinh: int = Field(0, ge=0, le=MAX_COPIES, description="Số bản chính: originals")
+    ban_sao: int = Field(0, ge=0, le=MAX_COPIES, description="Số bản sao: copies")
     xuat_trinh: bool = Field(False, description="Xuất trình: true when shown at the desk rather than submitted")
     chi_dan: bool = Field(
         False, description="Chỉ dẫn: true for a heading or note in the list (\"gồm:\"), not a document to bring"
@@ -247,7 +267,7 @@ class Procedure(Record):
     trinh_tu: list[StepGroup] = Field(default_factory=list, description="Trình tự thực hiện: steps by case")
     cach_thuc: list[Channel] = Field(default_factory=list, description="Cách thức thực hiện: channels")
     thanh_phan_ho_so: list[DocumentGroup] = Field(default_factory=list, description="Thành phần hồ sơ by case")
-    so_luong_ho_so: int = Field(1, ge=1, description="Số lượng hồ sơ: number of dossier sets")
+    so_luong_ho_so: int = Field(1, ge=1, le=MAX_COPIES, description="Số lượng hồ sơ: number of dossier sets")
     yeu_cau_dieu_kien: LocalizedText | None = Field(None, description="Yêu cầu, điều kiện: conditions")
     ket_qua: list[Result] = Field(default_factory=list, description="Kết quả thực hiện: results")
     can_cu_phap_ly: list[LegalBasis] = Field(default_factory=list, description="Căn cứ pháp lý: legal basis")
@@ -263,7 +283,7 @@ class Procedure(Record):
     trang_thai: Status = Field(
         "con-hieu-luc", description="Trạng thái: con-hieu-luc (in force), da-sua-doi (amended), bai-bo (abolished)"
     )
-    cap_nhat: dt.date = Field(description="Cập nhật: date this record was last checked, YYYY-MM-DD")
+    cap_nhat: dt.date = Field(ge=FIRST_DAY, le=LAST_DAY, description="Cập nhật: date this record was last checked, YYYY-MM-DD")
     ghi_chu: LocalizedText | None = Field(None, description="Ghi chú: the province's own note for citizens")
     nguon: ImportSource | None = Field(None, description="Nguồn: set by the importer; leave out in hand-written records")
     can_ra_soat: list[ReviewItem] = Field(
@@ -326,7 +346,7 @@ class ProcedureSet(Record):
     """Quyết định công bố: a decision publishing, amending, replacing and abolishing procedures."""
 
     so_hieu: Text = Field(description="Số hiệu: decision number, e.g. 1520/QĐ-UBND")
-    ngay_ban_hanh: dt.date = Field(description="Ngày ban hành: date signed, YYYY-MM-DD")
+    ngay_ban_hanh: dt.date = Field(ge=FIRST_DAY, le=LAST_DAY, description="Ngày ban hành: date signed, YYYY-MM-DD")
     nguoi_ky: Text = Field(description="Người ký: signer")
     co_quan_ban_hanh: Id = Field(description="Cơ quan ban hành: agency id")
     trich_yeu: LocalizedText = Field(description="Trích yếu: summary")
@@ -357,7 +377,7 @@ class Level(Record):
     """Cấp thực hiện: a level of government (tỉnh, xã)."""
 
     ten: LocalizedText
-    thu_tu: int = Field(0, description="Order in lists")
+    thu_tu: int = Field(0, ge=0, le=MAX_ORDER, description="Order in lists")
 
 
 class Audience(Record):
@@ -415,7 +435,7 @@ class Category(Record):
 
     ten: LocalizedText
     mo_ta: LocalizedText | None = Field(None, description="Mô tả: one line on what the category covers")
-    thu_tu: int = Field(0, description="Order in lists")
+    thu_tu: int = Field(0, ge=0, le=MAX_ORDER, description="Order in lists")
 
 
 class LeadImage(Record):
@@ -465,8 +485,8 @@ class LegalDocument(Record):
     loai_van_ban: DocType = Field(description="Loại văn bản: kind of document")
     co_quan_ban_hanh: LocalizedText = Field(description="Cơ quan ban hành: issuing body, e.g. Chính phủ")
     nguoi_ky: Text | None = Field(None, description="Người ký: signer")
-    ngay_ban_hanh: dt.date = Field(description="Ngày ban hành: date signed, YYYY-MM-DD")
-    ngay_hieu_luc: dt.date | None = Field(None, description="Ngày hiệu lực: date it takes effect, YYYY-MM-DD")
+    ngay_ban_hanh: dt.date = Field(ge=FIRST_DAY, le=LAST_DAY, description="Ngày ban hành: date signed, YYYY-MM-DD")
+    ngay_hieu_luc: dt.date | None = Field(None, ge=FIRST_DAY, le=LAST_DAY, description="Ngày hiệu lực: date it takes effect, YYYY-MM-DD")
     tinh_trang: DocStatus = Field(
         description="Tình trạng hiệu lực: con-hieu-luc, het-hieu-luc-mot-phan, het-hieu-luc, chua-co-hieu-luc"
     )
@@ -535,9 +555,9 @@ class Feedback(Record):
 
 class IndexYear(Record):
     nam: int = Field(ge=2000, le=2100, description="Năm: year assessed")
-    diem: float = Field(ge=0, description="Điểm: score")
-    xep_hang: int = Field(ge=1, description="Xếp hạng: rank among provinces")
-    tong_so: int = Field(ge=1, description="Tổng số: number of provinces ranked (63, or 34 from 2025)")
+    diem: float = Field(ge=0, le=MAX_SCORE, description="Điểm: score")
+    xep_hang: int = Field(ge=1, le=MAX_PROVINCES, description="Xếp hạng: rank among provinces")
+    tong_so: int = Field(ge=1, le=MAX_PROVINCES, description="Tổng số: number of provinces ranked (63, or 34 from 2025)")
 
     @model_validator(mode="after")
     def _rank(self) -> IndexYear:
@@ -553,7 +573,7 @@ class ReformIndex(Record):
     ten_day_du: LocalizedText = Field(description="Tên đầy đủ")
     mo_ta: LocalizedText = Field(description="Mô tả: what it measures and who assesses it")
     don_vi: LocalizedText = Field(description="Đơn vị điểm, e.g. % or điểm")
-    diem_toi_da: float = Field(gt=0, description="Điểm tối đa: the top of the scale")
+    diem_toi_da: float = Field(gt=0, le=MAX_SCORE, description="Điểm tối đa: the top of the scale")
     so_lieu_mau: bool = Field(False, description="Số liệu mẫu: true while the figures are placeholders")
     nam: list[IndexYear] = Field(min_length=1, description="Kết quả theo năm")
 
@@ -576,7 +596,7 @@ class FaqTopic(Record):
     """Hỏi đáp: questions and answers on one topic."""
 
     ten: LocalizedText = Field(description="Chủ đề: topic")
-    thu_tu: int = Field(0, description="Order on the page")
+    thu_tu: int = Field(0, ge=0, le=MAX_ORDER, description="Order on the page")
     cau_hoi: list[FaqEntry] = Field(min_length=1)
 
 

@@ -51,6 +51,24 @@ def _describe(model: type[BaseModel], loc: Loc) -> str:
     return f" ({info.description})" if info is not None and info.description else ""
 
 
+def _range(model: type[BaseModel], loc: Loc) -> str:
+    """The allowed range of a bounded field, e.g. 'from 0 to 1000000000000', or '' unless it has both ends."""
+    parent = _model_at(model, loc[:-1])
+    if parent is None or not loc or not isinstance(loc[-1], str) or loc[-1] not in parent.model_fields:
+        return ""
+    low = high = ""
+    for bound in parent.model_fields[loc[-1]].metadata:  # annotated_types' Ge, Gt and Le, as pydantic keeps them
+        if getattr(bound, "ge", None) is not None:
+            low = f"from {bound.ge}"
+        elif getattr(bound, "gt", None) is not None:
+            low = f"more than {bound.gt}"
+        elif getattr(bound, "le", None) is not None:
+            high = str(bound.le)
+    if not (low and high):
+        return ""
+    return f"{low} to {high}" if low.startswith("from") else f"{low} and at most {high}"
+
+
 def _clean_loc(loc: tuple[Any, ...]) -> Loc:
     # pydantic adds validator names (e.g. 'function-after[...]') to locations inside Annotated types.
     return tuple(p for p in loc if isinstance(p, int) or not p.startswith("function-"))
@@ -88,6 +106,9 @@ def _message(model: type[BaseModel], error: Any, loc: Loc) -> str:
     if kind == "too_short":
         return "must not be empty; give at least one item"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        allowed = _range(model, loc)
+        if allowed:
+            return f"must be {allowed}, got {got!r}"
         return f"{error['msg'].replace('Input should be', 'must be')}, got {got!r}"
     msg = str(error["msg"]).removeprefix("Value error, ")
     return msg
