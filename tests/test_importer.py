@@ -236,6 +236,19 @@ def test_checklist_paragraphs_are_paragraphs_and_headings_stay_short(imported_si
     assert notes > 0
 
 
+def test_a_description_every_channel_shares_is_shown_once(imported_site: Path) -> None:
+    shared = 0
+    for proc, lang, article in imported_pages(imported_site):
+        descriptions = [ch.mo_ta.vi for ch in proc.cach_thuc if ch.mo_ta]
+        if len(proc.cach_thuc) > 1 and len(descriptions) == len(proc.cach_thuc) and len(set(descriptions)) == 1:
+            shared += 1
+            part = section(article, lang, "time_and_fees")
+            label = t("description", lang)
+            assert part.count(f"<p><strong>{label}:</strong>") == 1, proc.ma_thu_tuc  # once, below the table
+            assert f"<th>{label}</th>" not in part  # and no column repeating it in every row
+    assert shared > 20
+
+
 def test_text_kept_for_review_is_shown_in_its_section_in_plain_words(imported_site: Path) -> None:
     shown = expected = 0
     for proc, lang, article in imported_pages(imported_site):

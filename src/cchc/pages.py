@@ -240,8 +240,11 @@ def _href(from_uri: str, to_uri: str) -> str:
 
 
 def _channel_table(w: _HtmlWriter, channels: list[Channel]) -> str:
-    """One row per channel; the description column only when some channel has one."""
-    with_desc = any(ch.mo_ta for ch in channels)
+    """One row per channel; the description column only when some channel has one. A description every channel
+    shares (the national records repeat one paragraph in each row) is shown once, below the table."""
+    shared = channels[0].mo_ta if len(channels) > 1 and all(ch.mo_ta == channels[0].mo_ta for ch in channels) \
+        else None
+    with_desc = shared is None and any(ch.mo_ta for ch in channels)
     head = [w.s("channel"), w.s("time_limit"), w.s("fees")] + ([w.s("description")] if with_desc else [])
     rows = []
     for ch in channels:
@@ -251,7 +254,8 @@ def _channel_table(w: _HtmlWriter, channels: list[Channel]) -> str:
         if with_desc:
             cells.append(w.tr(ch.mo_ta) if ch.mo_ta else "")
         rows.append(cells)
-    return table(head, rows)
+    note = f"\n<p><strong>{w.s('description')}:</strong> {w.tr(shared)}</p>" if shared else ""
+    return table(head, rows) + note
 
 
 def _names(w: _Writer, ids: Iterable[str], table: dict[str, object]) -> str:
