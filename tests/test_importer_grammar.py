@@ -271,3 +271,19 @@ def test_another_spelling_of_a_new_entry_is_kept_as_its_alias(tmp_path: Path) ->
     agencies = yaml.safe_load((root / "data/agencies.yml").read_text(encoding="utf-8"))
     added = [e for e in agencies.values() if name_key(_vi(e["ten"])) == name_key("Sở Thử nghiệm tỉnh")]
     assert len(added) == 1 and added[0]["ten_khac"] == ["Sở thử nghiệm tỉnh"]
+
+
+def test_a_reimport_keeps_the_form_file_an_editor_gave_an_unchanged_document() -> None:
+    from cchc.importer import merge
+    r = rec()
+    r.fields = {"ten": "Thủ tục", "thanh_phan_ho_so": [{"giay_to": [
+        {"ten": "Tờ khai đăng ký", "mau": {"ten": "Mẫu TK.docx"}, "ban_chinh": 1},
+        {"ten": "Giấy tờ đã đổi tên", "ban_chinh": 1}]}]}
+    old = {"ma_thu_tuc": "1.000001", "thanh_phan_ho_so": [{"giay_to": [
+        {"ten": {"vi": "Tờ khai đăng ký", "en": "Registration form"},
+         "mau": {"ten": "Tờ khai", "tep": "assets/bieu-mau/tk.docx"}, "ban_chinh": 1},
+        {"ten": "Giấy tờ tên cũ", "mau": {"ten": "Mẫu cũ", "url": "https://example.gov.vn/m.docx"}}]}]}
+    docs = merge(r, old, TODAY)["thanh_phan_ho_so"][0]["giay_to"]
+    assert docs[0]["mau"] == {"ten": "Tờ khai", "tep": "assets/bieu-mau/tk.docx"}
+    assert docs[0]["ten"] == {"vi": "Tờ khai đăng ký", "en": "Registration form"}
+    assert "mau" not in docs[1]  # a renamed document is a new one: its old link is not carried over

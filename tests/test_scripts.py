@@ -165,6 +165,11 @@ def test_reload_procedure_takes_own_details_only(site_copy: Path) -> None:
     path.write_text(text.replace("so_tien: 8000", "so_tien: 50.000đ"), encoding="utf-8")
     assert reload_procedure(cat, path) is None
     assert reload_procedure(cat, site_copy / "procedures" / "9.999999.yml") is None
+    # An online channel taken away moves a procedure between the online-level lists: a full rebuild too.
+    other = site_copy / "procedures" / "1.000080.yml"
+    other.write_text(other.read_text(encoding="utf-8").replace("- hinh_thuc: truc-tuyen", "- hinh_thuc: truc-tiep", 1),
+                     encoding="utf-8")
+    assert reload_procedure(cat, other) is None
 
 
 def _make_plan(tmp_path: Path, target: str) -> str:

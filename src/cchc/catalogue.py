@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from .applying import online_state
 from .files import read_text
 from .files import relative as _rel
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
@@ -511,4 +512,6 @@ def reload_procedure(cat: Catalogue, path: Path) -> Catalogue | None:
         return None
     if any(getattr(record, name) != getattr(old, name) for name in _SHARED_FIELDS):
         return None
+    if online_state(record) != online_state(old):
+        return None  # an online channel added or removed moves the procedure between the online-level lists
     return replace(cat, procedures={**cat.procedures, code: record})

@@ -807,6 +807,26 @@ class Outcome:
     why: str = ""
 
 
+def _vi_text(value: Any) -> Any:
+    return value.get("vi") if isinstance(value, dict) else value
+
+
+def _keep_form_files(groups: list[dict[str, Any]], old_groups: list[Any]) -> None:
+    """Put back the form file or link an editor gave a document (``mau.url``, ``mau.tep``): the national record
+    names a form but never links it, so a document whose name is unchanged keeps the editor's link."""
+    links: dict[str, dict[str, Any]] = {}
+    for group in old_groups:
+        for doc in (group.get("giay_to") or []) if isinstance(group, dict) else []:
+            form = doc.get("mau") if isinstance(doc, dict) else None
+            if isinstance(form, dict) and (form.get("url") or form.get("tep")):
+                links.setdefault(str(_vi_text(doc.get("ten"))), form)
+    for group in groups:
+        for doc in group["giay_to"]:
+            form = links.get(str(_vi_text(doc["ten"])))
+            if form is not None:
+                doc["mau"] = {**doc.get("mau", {}), **form}
+
+
 def merge(rec: Parsed, old: dict[str, Any] | None, today: dt.date) -> dict[str, Any]:
     """The record to write: national fields from ``rec``, everything else from ``old`` (the editors')."""
     national = _drop_empty({"ma_thu_tuc": rec.code, **rec.fields})
@@ -816,6 +836,7 @@ def merge(rec: Parsed, old: dict[str, Any] | None, today: dt.date) -> dict[str, 
     old = old or {}
     _english(old, table)
     national = _translated(national, table)
+    _keep_form_files(national.get("thanh_phan_ho_so") or [], old.get("thanh_phan_ho_so") or [])
     merged: dict[str, Any] = {}
     for key in FIELD_ORDER:
         if key in national:
