@@ -25,7 +25,7 @@ NOT_TEXT = {
     "muc_do_dvc", "trang_thai", "quyet_dinh_cong_bo", "thu_tuc_lien_quan", "cap_nhat", "ngay_ban_hanh",
     "ngay_hieu_luc", "url", "lien_ket_dvc", "website", "cong_dvc_tinh", "cong_dvc_quoc_gia", "cap", "ma",
     "loai_van_ban", "tinh_trang", "can_cu", "sua_doi", "thay_the", "bai_bo", "cong_bo_moi", "thay_cho",
-    "co_quan_ban_hanh_id", "email",
+    "co_quan_ban_hanh_id", "email", "co_so_du_lieu",
 }
 
 
