@@ -187,12 +187,12 @@ def plain_material_site(source: Path, dest: Path) -> int:
     """Write, per language, a plain Material project whose pages are the Markdown our build generates for the
     reference site (procedures, lists, news, documents): same number of pages, same text. Returns pages/lang."""
     sys.path.insert(0, str(ROOT / "src"))
-    from cchc.catalogue import load_catalogue
-    from cchc.document_pages import plan_document_pages
+    from cchc.content.catalogue import load_catalogue
     from cchc.i18n import LANGUAGES
-    from cchc.news_pages import plan_news_pages
-    from cchc.pages import plan_procedure_pages
-    from cchc.portal_pages import plan_portal_pages
+    from cchc.site.documents import plan_document_pages
+    from cchc.site.news import plan_news_pages
+    from cchc.site.portal import plan_portal_pages
+    from cchc.site.procedures import plan_procedure_pages
 
     catalogue = load_catalogue(source)
     count = 0
@@ -213,12 +213,12 @@ def plain_material_site(source: Path, dest: Path) -> int:
 
 
 def _as_markdown(spec: Any) -> str:
-    """The page as a Markdown file for plain Material. Pages our build writes as HTML (cchc.htmlout) go in as
+    """The page as a Markdown file for plain Material. Pages our build writes as HTML (cchc.site.htmlout) go in as
     that HTML, which Markdown passes through, with a story's own Markdown between its parts: the same text, at
     less cost to plain Material than the Markdown those pages had before (so the ratio errs against us)."""
     if spec.html is None:
         return str(spec.markdown)
-    from cchc.htmlout import MARKDOWN_SLOT
+    from cchc.site.htmlout import MARKDOWN_SLOT
 
     before, _, after = spec.html.partition(MARKDOWN_SLOT)
     return f"{before}\n\n{spec.markdown}\n\n{after}\n" if spec.markdown else spec.html + "\n"
@@ -347,7 +347,7 @@ def run(sizes: list[int], runs: int, work: Path, reference: int = 2000, reader: 
         label = f"{size} procedures"
         res.add(f"build wall, ours ({label}, {built} pages)", wall, "s",
                 f"≤ {BUDGET_BUILD_S:g} s" if size == ref else "", wall <= BUDGET_BUILD_S if size == ref else None)
-        # A rebuild reuses the leaflet PDFs when nothing they were printed from changed (cchc.pdf.PdfCache), as
+        # A rebuild reuses the leaflet PDFs when nothing they were printed from changed (cchc.output.pdf.PdfCache), as
         # `make build` and the publish workflow do; the first build of a fresh site prints them.
         res.add(f"build wall, ours, first build: leaflet PDFs printed ({label})", ours_runs[0].wall, "s")
         res.add(f"build wall, plain Material ({label}, {pages_of[size]} pages × 2 languages)", plain_wall, "s")

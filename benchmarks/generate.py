@@ -30,7 +30,7 @@ def copy_site(dest: Path) -> Path:
     for name in ("mkdocs.yml", "mkdocs.en.yml"):
         shutil.copy(ROOT / name, dest / name)
     (dest / "hooks").symlink_to(ROOT / "hooks")  # code, not content
-    shutil.copytree(ROOT / "overrides", dest / "overrides")  # content folders hold no links (cchc.inventory)
+    shutil.copytree(ROOT / "overrides", dest / "overrides")  # content folders hold no links (cchc.content.inventory)
     for name in ("data", "procedures", "documents", "docs"):
         shutil.copytree(ROOT / name, dest / name)
     return dest

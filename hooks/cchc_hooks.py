@@ -31,12 +31,17 @@ from mkdocs.structure.pages import (
 )
 from mkdocs.structure.toc import get_toc
 
-from cchc.catalogue import Catalogue, load_catalogue
-from cchc.completeness import missing_from_outputs, missing_from_search
-from cchc.coverage import translation_coverage
-from cchc.csp import with_csp
-from cchc.document_pages import plan_document_pages
-from cchc.feeds import (
+from cchc.content.catalogue import Catalogue, load_catalogue
+from cchc.content.lastmod import content_date, git_last_changed, head_date, last_updated
+from cchc.content.messages_vi import bilingual
+from cchc.content.news import NEWS_DIR
+from cchc.content.problems import ContentError
+from cchc.content.sanitize import sanitize_html
+from cchc.i18n import alternate_links, plan_localized_docs, t
+from cchc.output.completeness import missing_from_outputs, missing_from_search
+from cchc.output.coverage import translation_coverage
+from cchc.output.csp import with_csp
+from cchc.output.feeds import (
     FEED_LIMIT,
     FeedContext,
     autodiscovery_links,
@@ -44,14 +49,14 @@ from cchc.feeds import (
     empty_sitemap,
     news_feeds,
 )
-from cchc.htmlout import MARKDOWN_SLOT, contents
-from cchc.i18n import alternate_links, plan_localized_docs, t
-from cchc.lastmod import content_date, git_last_changed, head_date, last_updated
-from cchc.leaflet import leaflet_page
-from cchc.messages_vi import bilingual
-from cchc.news import NEWS_DIR
-from cchc.news_pages import news_alternates, plan_news_pages, story_body
-from cchc.pages import (
+from cchc.output.search import INDEX_LATER, folded_block, run_pagefind
+from cchc.site.documents import plan_document_pages
+from cchc.site.finder import FINDER_DATA, finder_data, plan_search_pages
+from cchc.site.htmlout import MARKDOWN_SLOT, contents
+from cchc.site.leaflet import leaflet_page
+from cchc.site.news import news_alternates, plan_news_pages, story_body
+from cchc.site.portal import footer, plan_portal_pages, report_link
+from cchc.site.procedures import (
     PageSpec,
     decorative_checkboxes,
     missing_outputs,
@@ -61,11 +66,6 @@ from cchc.pages import (
     published_procedures,
     set_uri,
 )
-from cchc.portal_pages import footer, plan_portal_pages, report_link
-from cchc.problems import ContentError
-from cchc.sanitize import sanitize_html
-from cchc.search import INDEX_LATER, folded_block, run_pagefind
-from cchc.search_pages import FINDER_DATA, finder_data, plan_search_pages
 from cchc.text import format_date
 
 log = get_plugin_logger("cchc")
@@ -81,7 +81,7 @@ class BuildState:
     story_html: dict[str, str]  # story address -> rendered body, for the feeds
     root: Path = Path(".")
     lastmod: dict[str, dt.date] | None = None  # repository path -> last commit date; None without history
-    newest: dt.date | None = None  # the date of pages drawn from many records (see cchc.lastmod.last_updated)
+    newest: dt.date | None = None  # the date of pages drawn from many records (see cchc.content.lastmod.last_updated)
     # Every page the core wrote: src_uri -> (its source file, its record key).
     sources: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     nav_urls: list[str] = field(default_factory=list)  # the pages in the nav, by URL
@@ -165,7 +165,7 @@ def _nav_titles(items: Any) -> list[tuple[str, str]]:
 
 
 class _HtmlPage(Page):
-    """A page the core wrote as HTML (cchc.htmlout): MkDocs' Markdown pass is skipped, except for the Markdown
+    """A page the core wrote as HTML (cchc.site.htmlout): MkDocs' Markdown pass is skipped, except for the Markdown
     the page carries (a story's text), which MkDocs renders as usual (its links checked and rewritten) into
     the page's Markdown slot. Everything else (theme, events, anchors) is as for any page."""
 

@@ -16,12 +16,12 @@ from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from cchc.completeness import missing_from_search  # noqa: E402
 from cchc.i18n import LANGUAGE_PREFIXES, LANGUAGES, config_file  # noqa: E402
-from cchc.leaflet import leaflet_pdfs  # noqa: E402
-from cchc.pdf import Printer  # noqa: E402
-from cchc.publish import assemble, previous_site, swap_into  # noqa: E402
-from cchc.search import INDEX_LATER, run_pagefind  # noqa: E402
+from cchc.output.completeness import missing_from_search  # noqa: E402
+from cchc.output.pdf import Printer  # noqa: E402
+from cchc.output.publish import assemble, previous_site, swap_into  # noqa: E402
+from cchc.output.search import INDEX_LATER, run_pagefind  # noqa: E402
+from cchc.site.leaflet import leaflet_pdfs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

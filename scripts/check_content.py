@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from cchc.catalogue import load_catalogue
-from cchc.messages_vi import bilingual
-from cchc.problems import ContentError, github_annotation
+from cchc.content.catalogue import load_catalogue
+from cchc.content.messages_vi import bilingual
+from cchc.content.problems import ContentError, github_annotation
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from cchc.linkcheck import check_site  # noqa: E402
+from cchc.output.linkcheck import check_site  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

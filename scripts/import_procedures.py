@@ -15,7 +15,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from cchc.importer import run_import
+from cchc.content.importer import run_import
 
 ROOT = Path(__file__).resolve().parent.parent
 

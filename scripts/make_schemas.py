@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cchc.schema import SCHEMA_DIR, build_schemas
+from cchc.content.schema import SCHEMA_DIR, build_schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 

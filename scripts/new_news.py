@@ -10,7 +10,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from cchc.scaffold import new_story, run_cli
+from cchc.content.scaffold import new_story, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cchc.scaffold import new_procedure, run_cli
+from cchc.content.scaffold import new_procedure, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cchc.importer.review import review_lines
+from cchc.content.importer.review import review_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-os.environ["CCHC_PREVIEW"] = "1"  # the preview's pages allow MkDocs' inline live-reload script (cchc.csp)
+os.environ["CCHC_PREVIEW"] = "1"  # the preview's pages allow MkDocs' inline live-reload script (cchc.output.csp)
 
 from mkdocs.commands.build import _build_page, _populate_page, build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
@@ -28,9 +28,9 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import MkDocsException  # noqa: E402
 from mkdocs.livereload import LiveReloadServer  # noqa: E402
 
-from cchc.catalogue import PROCEDURES_DIR, reload_procedure  # noqa: E402
+from cchc.content.catalogue import PROCEDURES_DIR, reload_procedure  # noqa: E402
 from cchc.i18n import LANGUAGE_PREFIXES, LANGUAGES, config_file  # noqa: E402
-from cchc.leaflet import leaflet_pdfs, pages_with_details  # noqa: E402
+from cchc.site.leaflet import leaflet_pdfs, pages_with_details  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST, PORT = "127.0.0.1", 8000
@@ -65,7 +65,7 @@ class Preview:
 
     def fast(self, changed: list[str]) -> bool:
         """Re-render the pages of edited procedures into the served folder; False when the edit needs the full
-        rebuild to show (see cchc.catalogue.reload_procedure) or there is no good build to start from."""
+        rebuild to show (see cchc.content.catalogue.reload_procedure) or there is no good build to start from."""
         if not changed or len(self.configs) != len(LANGUAGES):
             return False
         if not all(rel.startswith(PROCEDURES_DIR + "/") and rel.endswith(".yml") for rel in changed):
@@ -110,7 +110,7 @@ class Preview:
                 build(config, serve_url=url)
                 configs[lang] = config
             try:
-                leaflet_pdfs(self.root, build_dir)  # kept prints are reused (cchc.pdf.PdfCache)
+                leaflet_pdfs(self.root, build_dir)  # kept prints are reused (cchc.output.pdf.PdfCache)
             except Exception as exc:  # a preview without the PDF beats no preview; the log says why
                 logging.error(f"leaflet PDF not printed: {exc}")
         except MkDocsException as exc:  # keep serving the last good pages; the log names the problem

@@ -1,4 +1,4 @@
-"""Tables for the rules behind a procedure page's "where", its online state and its button (cchc.applying)."""
+"""Tables for the rules behind a procedure page's "where", its online state and its button (cchc.site.applying)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from cchc.applying import agencies_for_level, online_state, online_target, receiving_centres
-from cchc.models import Agency, Centre, Procedure, Province
+from cchc.content.models import Agency, Centre, Procedure, Province
+from cchc.site.applying import agencies_for_level, online_state, online_target, receiving_centres
 
 
 def centre(cap: str, fields: list[str], every: bool = False) -> Centre:

@@ -27,7 +27,7 @@ def tiny_site(dest: Path) -> Path:
     for name in ("mkdocs.yml", "mkdocs.en.yml"):
         shutil.copy(ROOT / name, dest / name)
     (dest / "hooks").symlink_to(ROOT / "hooks")  # code, not content
-    shutil.copytree(ROOT / "overrides", dest / "overrides")  # content folders hold no links (cchc.inventory)
+    shutil.copytree(ROOT / "overrides", dest / "overrides")  # content folders hold no links (cchc.content.inventory)
     shutil.copytree(ROOT / "data", dest / "data")
     leaflet_of_one(dest)
     (dest / "procedures").mkdir()
@@ -92,7 +92,7 @@ def link(rel: str, target: str, make: str = "") -> Callable[[Path], None]:
 
 
 class with_limit:  # noqa: N801 - used like the other mutations
-    """A mutation run with one of cchc.inventory's limits lowered, so a test need not write 50,000 files."""
+    """A mutation run with one of cchc.content.inventory's limits lowered, so a test need not write 50,000 files."""
 
     def __init__(self, name: str, value: int, then: Callable[[Path], None]) -> None:
         self.limits = {name: value}
@@ -360,7 +360,7 @@ def test_bad_input(case_id: str, mutate: Callable[[Path], None], expected: list[
     from build_site import main as build
     from check_content import main as check
 
-    from cchc import inventory
+    from cchc.content import inventory
 
     for name, value in getattr(mutate, "limits", {}).items():
         monkeypatch.setattr(inventory, name, value)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from cchc.catalogue import load_catalogue
-from cchc.completeness import missing_from_outputs, missing_from_search
+from cchc.content.catalogue import load_catalogue
+from cchc.output.completeness import missing_from_outputs, missing_from_search
 
 TAG = "tag:cchc.khanhhoa.gov.vn,2025:vi/"
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from cchc.catalogue import load_catalogue
-from cchc.coverage import is_fully_translated
-from cchc.schema import SCHEMA_DIR, build_schemas
+from cchc.content.catalogue import load_catalogue
+from cchc.content.schema import SCHEMA_DIR, build_schemas
+from cchc.output.coverage import is_fully_translated
 
 ROOT = Path(__file__).resolve().parent.parent
 YAML_FILES = sorted(p for p in (ROOT / "procedures").rglob("*.yml")) + sorted((ROOT / "data").glob("*.yml"))

@@ -19,10 +19,8 @@ import pytest
 import yaml
 from conftest import ROOT, SHARED, build_site, make_site_copy
 
-from cchc.applying import ONLINE_STATES, has_online_channel, online_state, receiving_centres
-from cchc.catalogue import load_catalogue
-from cchc.i18n import t
-from cchc.importer import (
+from cchc.content.catalogue import load_catalogue
+from cchc.content.importer import (
     Parsed,
     parse_channels,
     parse_documents,
@@ -32,9 +30,11 @@ from cchc.importer import (
     run_import,
     split_names,
 )
-from cchc.linkcheck import check_site
-from cchc.models import Procedure
-from cchc.pages import online_uri, page_url, procedure_uri
+from cchc.content.models import Procedure
+from cchc.i18n import t
+from cchc.output.linkcheck import check_site
+from cchc.site.applying import ONLINE_STATES, has_online_channel, online_state, receiving_centres
+from cchc.site.procedures import online_uri, page_url, procedure_uri
 from cchc.text import new_tone_spelling
 
 CORPUS = SHARED / "corpus" / "dichvucong"
@@ -156,7 +156,7 @@ def test_every_imported_page_says_where_and_when_to_apply(imported_site: Path) -
             continue
         derived_pages += 1
         # What the record leaves out comes from the centres of each of its levels (the rule of
-        # cchc.applying), or, at a level no centre serves, the named agency with its hours: never nothing.
+        # cchc.site.applying), or, at a level no centre serves, the named agency with its hours: never nothing.
         rule = receiving_centres(centres, proc.cap_thuc_hien, proc.linh_vuc)
         shown = re.findall(r'href="(?:\.\./)+mot-cua/#([a-z0-9-]+)"', where)
         assert shown == [cid for ids in rule.values() for cid in ids], (proc.ma_thu_tuc, lang)

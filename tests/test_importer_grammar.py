@@ -1,4 +1,4 @@
-"""Tables of the national tables' grammar (cchc.importer.grammar), the strings users found mis-read, and the
+"""Tables of the national tables' grammar (cchc.content.importer.grammar), the strings users found mis-read, and the
 structural checks over every record of ../shared/corpus imported into a site: no result name starting
 mid-word, codes and legal numbers well formed, checklist order, no glued quantities, no repeated paragraphs,
 free only when free, the import passing `make check` untouched, and at most one record in four flagged."""
@@ -16,9 +16,9 @@ from conftest import make_site_copy
 from test_importer import RECORDS, TODAY
 from test_importer import imported as imported_corpus  # noqa: F401 (the fixture "imported", shared)
 
-from cchc.catalogue import load_catalogue
-from cchc.importer import Parsed, name_key, parse_channels, parse_documents, parse_results, run_import
-from cchc.importer.grammar import (
+from cchc.content.catalogue import load_catalogue
+from cchc.content.importer import Parsed, name_key, parse_channels, parse_documents, parse_results, run_import
+from cchc.content.importer.grammar import (
     LEGAL_NUMBER,
     RESULT_CODE,
     legal_number_end,
@@ -26,8 +26,8 @@ from cchc.importer.grammar import (
     ordered,
     split_title_year,
 )
-from cchc.importer.legal import parse_legal_basis
-from cchc.importer.review import review_lines
+from cchc.content.importer.legal import parse_legal_basis
+from cchc.content.importer.review import review_lines
 from cchc.text import old_tone_spellings
 
 
@@ -274,7 +274,7 @@ def test_another_spelling_of_a_new_entry_is_kept_as_its_alias(tmp_path: Path) ->
 
 
 def test_a_reimport_keeps_the_form_file_an_editor_gave_an_unchanged_document() -> None:
-    from cchc.importer import merge
+    from cchc.content.importer import merge
     r = rec()
     r.fields = {"ten": "Thủ tục", "thanh_phan_ho_so": [{"giay_to": [
         {"ten": "Tờ khai đăng ký", "mau": {"ten": "Mẫu TK.docx"}, "ban_chinh": 1},

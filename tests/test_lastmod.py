@@ -9,8 +9,8 @@ from pathlib import Path
 
 from conftest import ROOT
 
-from cchc.catalogue import load_catalogue
-from cchc.lastmod import git_last_changed, head_date, record_date
+from cchc.content.catalogue import load_catalogue
+from cchc.content.lastmod import git_last_changed, head_date, record_date
 
 
 def git(cwd: Path, *args: str, when: str | None = None) -> None:
@@ -56,8 +56,8 @@ def test_pages_show_when_their_source_changed(built_site: Path) -> None:
     assert '<p class="cchc-last-updated"><small>Cập nhật lần cuối: <time datetime="2026-10-15">15/10/2026</time>' in html
     en = (built_site / "en/tin-tuc/2026/thu-tuc-sua-doi-qd-415/index.html").read_text(encoding="utf-8")
     assert "Last updated: <time datetime=\"2026-03-06\">6 March 2026</time>" in en
-    from cchc.catalogue import load_catalogue
-    from cchc.lastmod import content_date
+    from cchc.content.catalogue import load_catalogue
+    from cchc.content.lastmod import content_date
 
     newest = content_date(load_catalogue(built_site.parent))
     assert newest is not None

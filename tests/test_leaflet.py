@@ -13,11 +13,11 @@ import yaml
 from conftest import ROOT, build_site
 from pypdf import PdfReader
 
-from cchc.catalogue import load_catalogue
+from cchc.content.catalogue import load_catalogue
+from cchc.content.problems import ContentError
 from cchc.i18n import LANGUAGE_PREFIXES, LANGUAGES
-from cchc.leaflet import PDF_NAME
-from cchc.portal_pages import LEAFLET
-from cchc.problems import ContentError
+from cchc.site.leaflet import PDF_NAME
+from cchc.site.portal import LEAFLET
 
 A4_LANDSCAPE = (842, 595)  # points, rounded
 
@@ -213,7 +213,7 @@ def test_a_printer_closed_early_is_closed_once(built_site: Path, tmp_path: Path)
     finishes), then again on its way out: the second close must be harmless."""
     import datetime as dt
 
-    from cchc.pdf import Printer
+    from cchc.output.pdf import Printer
 
     printer = Printer().start()
     folders = {"": built_site, "out/": tmp_path}  # the PDF goes to tmp_path, not into the shared site
@@ -229,7 +229,7 @@ def test_the_pdf_printed_without_scripts_is_the_one_printed_with_them(built_site
     leaflet out, so the file is byte for byte what a print with Material's scripts running gives."""
     import datetime as dt
 
-    from cchc.pdf import _print
+    from cchc.output.pdf import _print
 
     asked: list[dict[str, object]] = []
 
@@ -259,7 +259,7 @@ def test_one_language_prints_its_own_leaflet_from_its_own_build(built_site: Path
     by its own page: only that language's PDF is written, with both sheets."""
     import shutil
 
-    from cchc.leaflet import leaflet_pdfs
+    from cchc.site.leaflet import leaflet_pdfs
 
     english = tmp_path / "en"
     shutil.copytree(built_site / "en", english)
@@ -280,7 +280,7 @@ def test_a_kept_print_is_reused_only_while_everything_it_was_printed_from_is_unc
     import json
     import shutil
 
-    from cchc.pdf import PdfCache, Printer, print_pdfs
+    from cchc.output.pdf import PdfCache, Printer, print_pdfs
 
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
@@ -339,7 +339,7 @@ def test_the_build_keeps_its_leaflet_prints_in_the_site_folder(built_site: Path)
     one after the other, so the second must not have taken the first one's files from a cache)."""
     import json
 
-    from cchc.leaflet import CACHE
+    from cchc.site.leaflet import CACHE
 
     records = [json.loads(p.read_text(encoding="utf-8")) for p in (built_site.parent / CACHE).glob("*/print.json")]
     assert sorted(r["page"] for r in records) == sorted(LANGUAGE_PREFIXES[lang] + "to-roi/" for lang in LANGUAGES)

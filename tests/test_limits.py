@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from test_bad_inputs import LAUGHS, PROC, tiny_site
 
-from cchc import inventory
-from cchc.catalogue import load_catalogue, reload_procedure
-from cchc.problems import ContentError
-from cchc.yamlio import MAX_ITEMS, load_yaml
+from cchc.content import inventory
+from cchc.content.catalogue import load_catalogue, reload_procedure
+from cchc.content.problems import ContentError
+from cchc.content.yamlio import MAX_ITEMS, load_yaml
 
 
 def _measured(work):  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from cchc.linkcheck import check_site
+from cchc.output.linkcheck import check_site
 
 
 def test_the_sample_site_has_no_broken_links(built_site: Path) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cchc.messages_vi import bilingual, vietnamese
-from cchc.problems import Problem
+from cchc.content.messages_vi import bilingual, vietnamese
+from cchc.content.problems import Problem
 
 
 @pytest.mark.parametrize(

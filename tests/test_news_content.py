@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import STORY as GOOD
 
-from cchc.catalogue import document_number_key, load_catalogue
-from cchc.importer.legal import parse_legal_basis
-from cchc.problems import ContentError
+from cchc.content.catalogue import document_number_key, load_catalogue
+from cchc.content.importer.legal import parse_legal_basis
+from cchc.content.problems import ContentError
 from cchc.text import format_datetime, format_day
 
 STORY = "docs/tin-tuc/2025/chinh-quyen-hai-cap-van-hanh.md"

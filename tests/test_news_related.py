@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from cchc.news_pages import RELATED, RELATED_HORIZON, _pager, _related
+from cchc.site.news import RELATED, RELATED_HORIZON, _pager, _related
 
 
 def stories(tags: list[list[str]], category: str = "cai-cach") -> list[Any]:

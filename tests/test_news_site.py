@@ -13,10 +13,10 @@ import feedparser
 import pytest
 from conftest import ROOT, build_site, make_site_copy
 
-from cchc.catalogue import load_catalogue
-from cchc.feeds import feed_paths
-from cchc.news_pages import NEWS_PER_PAGE
-from cchc.pages import page_url
+from cchc.content.catalogue import load_catalogue
+from cchc.output.feeds import feed_paths
+from cchc.site.news import NEWS_PER_PAGE
+from cchc.site.procedures import page_url
 
 SITE_URL = "https://cchc.khanhhoa.gov.vn/"
 HAI_CAP = "tin-tuc/2025/chinh-quyen-hai-cap-van-hanh/index.html"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from cchc.catalogue import load_catalogue
-from cchc.pages import plan_procedure_pages, procedure_page, set_uri
-from cchc.problems import ContentError
+from cchc.content.catalogue import load_catalogue
+from cchc.content.problems import ContentError
+from cchc.site.procedures import plan_procedure_pages, procedure_page, set_uri
 
 REPLACING_SET = """so_hieu: 900/QĐ-UBND
 ngay_ban_hanh: 2026-05-04

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from cchc.applying import osm_link, tel
-from cchc.catalogue import load_catalogue
-from cchc.charts import chart_summary, index_chart
-from cchc.csp import policy, script_hashes, with_csp
-from cchc.portal_pages import report_link
-from cchc.problems import ContentError
+from cchc.content.catalogue import load_catalogue
+from cchc.content.problems import ContentError
+from cchc.output.csp import policy, script_hashes, with_csp
+from cchc.site.applying import osm_link, tel
+from cchc.site.charts import chart_summary, index_chart
+from cchc.site.portal import report_link
 
 
 def problems_after(root: Path, rel: str, old: str, new: str) -> list[str]:

@@ -13,14 +13,14 @@ from conftest import ROOT, leaflet_of_one
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cchc.catalogue import load_catalogue
-from cchc.files import read_text
-from cchc.frontmatter import split_front_matter
-from cchc.models import NewsItem, Procedure
-from cchc.problems import ContentError, Problem
+from cchc.content.catalogue import load_catalogue
+from cchc.content.files import read_text
+from cchc.content.frontmatter import split_front_matter
+from cchc.content.models import NewsItem, Procedure
+from cchc.content.problems import ContentError, Problem
+from cchc.content.validate import validate_record
+from cchc.content.yamlio import load_yaml
 from cchc.text import fold_accents, md_escape, nfc, old_tone_spellings, slugify, sort_key
-from cchc.validate import validate_record
-from cchc.yamlio import load_yaml
 
 ALPHABET = "a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y".split()
 TONES_OF_A = ["a", "à", "ả", "ã", "á", "ạ"]

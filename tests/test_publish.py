@@ -8,8 +8,8 @@ from pathlib import Path
 
 from conftest import ROOT
 
-from cchc.leaflet import PDF_NAME
-from cchc.publish import assemble, previous_site, swap_into
+from cchc.output.publish import assemble, previous_site, swap_into
+from cchc.site.leaflet import PDF_NAME
 
 sys.path.insert(0, str(ROOT / "scripts"))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cchc.sanitize import sanitize_html, unsafe_links
+from cchc.content.sanitize import sanitize_html, unsafe_links
 
 
 def test_sanitizer_keeps_text_and_safe_markup() -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from cchc.catalogue import load_catalogue
-from cchc.models import LegalDocument, NewsItem, Procedure
-from cchc.problems import ContentError
-from cchc.scaffold import ScaffoldError, new_document, new_procedure, new_story
+from cchc.content.catalogue import load_catalogue
+from cchc.content.models import LegalDocument, NewsItem, Procedure
+from cchc.content.problems import ContentError
+from cchc.content.scaffold import ScaffoldError, new_document, new_procedure, new_story
 
 
 def problems(root: Path) -> list[str]:

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from cchc.catalogue import load_catalogue
-from cchc.coverage import translation_coverage
-from cchc.leaflet import PDF_NAME
+from cchc.content.catalogue import load_catalogue
+from cchc.output.coverage import translation_coverage
+from cchc.site.leaflet import PDF_NAME
 
 
 def run(script: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -147,7 +147,7 @@ def _wait_for_log(log: Path, needle: str, timeout: float = 120) -> None:
 
 
 def test_reload_procedure_takes_own_details_only(site_copy: Path) -> None:
-    from cchc.catalogue import reload_procedure
+    from cchc.content.catalogue import reload_procedure
 
     cat = load_catalogue(site_copy)
     path = site_copy / "procedures" / "1.001193.yml"

@@ -8,8 +8,8 @@ from urllib.parse import quote
 import pytest
 from conftest import ROOT
 
-from cchc.catalogue import load_catalogue
-from cchc.search import d_words, folded_block
+from cchc.content.catalogue import load_catalogue
+from cchc.output.search import d_words, folded_block
 from cchc.text import fold_accents
 
 pytestmark = pytest.mark.browser

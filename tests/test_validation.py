@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from cchc.catalogue import load_catalogue
-from cchc.problems import ContentError
+from cchc.content.catalogue import load_catalogue
+from cchc.content.problems import ContentError
 
 KHAI_SINH = "procedures/1.001193.yml"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 from conftest import ROOT
 
-from cchc.problems import Problem, github_annotation
+from cchc.content.problems import Problem, github_annotation
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 

@@ -156,7 +156,7 @@ def md_escape(value: str) -> str:
 
 def paragraph_blocks(value: str) -> list[tuple[bool, list[str]]]:
     """Multi-line plain text as blocks: (True, items) for a run of '- ' bullet lines, (False, [paragraph]) for a
-    blank-line paragraph (its lines joined). Both renderings (Markdown here, HTML in cchc.htmlout) use it."""
+    blank-line paragraph (its lines joined). Both renderings (Markdown here, HTML in cchc.site.htmlout) use it."""
     blocks: list[tuple[bool, list[str]]] = []
     for block in re.split(r"\n\s*\n", nfc(value).strip()):
         lines = [ln.strip() for ln in block.splitlines() if ln.strip()]

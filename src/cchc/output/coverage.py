@@ -1,0 +1,57 @@
+"""Translation coverage: how much of each content type exists in English."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from cchc.content.catalogue import Catalogue
+from cchc.content.models import _LocalizedText
+
+
+def localized_texts(value: object) -> Iterator[_LocalizedText]:
+    """Every translatable text inside a record, depth first."""
+    if isinstance(value, _LocalizedText):
+        yield value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from localized_texts(getattr(value, name))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from localized_texts(item)
+
+
+def is_fully_translated(record: BaseModel) -> bool:
+    return all(text.en is not None for text in localized_texts(record))
+
+
+@dataclass(frozen=True)
+class Coverage:
+    kind: str
+    total: int
+    names: int  # records whose name/title is translated
+    full: int  # records with every translatable text translated
+
+    def __str__(self) -> str:
+        return f"{self.kind}: names {self.names}/{self.total}, full content {self.full}/{self.total}"
+
+
+def _measure(kind: str, records: Iterable[tuple[_LocalizedText, BaseModel]]) -> Coverage:
+    items = list(records)
+    return Coverage(
+        kind,
+        len(items),
+        sum(1 for name, _ in items if name.en is not None),
+        sum(1 for _, rec in items if is_fully_translated(rec)),
+    )
+
+
+def translation_coverage(cat: Catalogue) -> list[Coverage]:
+    return [
+        _measure("procedures", ((p.ten, p) for p in cat.procedures.values())),
+        _measure("procedure sets", ((s.trich_yeu, s) for s in cat.sets.values())),
+        _measure("fields", ((f.ten, f) for f in cat.fields.values())),
+        _measure("agencies", ((a.ten, a) for a in cat.agencies.values())),
+    ]

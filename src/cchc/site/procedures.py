@@ -1,0 +1,706 @@
+"""Plan the generated procedure pages as data: a path, its Markdown and where its source lives.
+
+Nothing here writes files or knows MkDocs; the hook wraps each PageSpec in ``File.generated``.
+Every text value from content goes through ``md_escape``, so content never becomes markup.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import posixpath
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from cchc.site.applying import (
+    ONLINE_STATES,
+    OnlineState,
+    agencies_for_level,
+    has_online_channel,
+    online_state,
+    online_target,
+    osm_link,
+    receiving_centres,
+    tel,
+)
+from cchc.content.catalogue import Catalogue
+from cchc.site.htmlout import HtmlBody, bullet_list, href, page_href, paragraphs, table, task_list, text
+from cchc.i18n import t
+from cchc.content.models import Centre, Channel, DossierDocument, Fee, Procedure, ProcedureSet, TimeLimit, _LocalizedText
+from cchc.output.search import NOINDEX_CLOSE, NOINDEX_OPEN, NOINDEX_OPEN_HTML, search_data
+from cchc.text import format_date, format_number, md_escape, md_paragraphs, quote_url, slugify, sort_key
+
+BASE = "thu-tuc"
+# The browse lists by online level: the three levels, then the procedures whose level is not published.
+ONLINE_LEVELS: tuple[OnlineState, ...] = ONLINE_STATES
+CENTRES_URI = "mot-cua/index.md"  # the centres page (cchc.site.portal); each centre's id is its anchor there
+# Imported text kept word for word (can_ra_soat) is shown in the section of the field it belongs to.
+_VERBATIM_SECTIONS = {
+    "who": ("doi_tuong",),
+    "time_and_fees": ("cach_thuc",),
+    "documents": ("thanh_phan_ho_so", "so_luong_ho_so"),
+    "where": ("dia_chi_tiep_nhan", "thoi_gian_tiep_nhan", "co_quan_thuc_hien", "co_quan_co_tham_quyen",
+              "co_quan_duoc_uy_quyen", "co_quan_phoi_hop"),
+    "steps": ("trinh_tu",),
+    "conditions": ("yeu_cau_dieu_kien",),
+    "result": ("ket_qua",),
+    "legal_basis": ("can_cu_phap_ly",),
+}
+_FILE_KINDS = frozenset({"pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "zip"})
+_MAX_SLUG = 80
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    src_uri: str  # path inside the docs tree, e.g. thu-tuc/dang-ky-khai-sinh-1.001193.md
+    markdown: str
+    edit_uri: str | None = None  # repository path of the record the page comes from
+    record: str | None = None  # record key (as in Catalogue.sources) for completeness checks
+    # Pages written as HTML directly (cchc.site.htmlout) carry it here, with their title, contents and anchors;
+    # ``markdown`` is then empty and MkDocs' Markdown pass is skipped for them.
+    html: str | None = None
+    title: str | None = None
+    headings: tuple[dict[str, Any], ...] = ()  # flat toc tokens (cchc.site.htmlout.contents nests them)
+    slot: int | None = None  # where the headings of ``markdown`` go among them, when the page has a Markdown slot
+    anchors: frozenset[str] = frozenset()
+    search_exclude: bool = False
+
+
+def procedure_uri(proc: Procedure) -> str:
+    """Stable, readable address: the Vietnamese name's slug plus the code, which keeps it unique."""
+    # Many national names begin with "Thủ tục", which the folder name already says.
+    slug = slugify(proc.ten.vi).removeprefix("thu-tuc-")
+    if len(slug) > _MAX_SLUG:
+        slug = slug[:_MAX_SLUG].rsplit("-", 1)[0]
+    return f"{BASE}/{slug}-{proc.ma_thu_tuc}.md"
+
+
+def field_uri(field_id: str) -> str:
+    return f"{BASE}/linh-vuc/{field_id}.md"
+
+
+def level_uri(level_id: str) -> str:
+    return f"{BASE}/cap/{level_id}.md"
+
+
+def agency_uri(agency_id: str) -> str:
+    return f"{BASE}/co-quan/{agency_id}.md"
+
+
+def online_uri(level: str) -> str:
+    return f"{BASE}/muc-do/{level}.md"
+
+
+def set_uri(set_id: str) -> str:
+    return f"{BASE}/bo-thu-tuc/{set_id}.md"
+
+
+def index_uri() -> str:
+    return f"{BASE}/index.md"
+
+
+def output_path(src_uri: str) -> str:
+    """Where MkDocs (with directory URLs) writes a page: 'thu-tuc/x.md' -> 'thu-tuc/x/index.html'."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+def page_url(src_uri: str) -> str:
+    """The directory URL MkDocs gives a page: 'tin-tuc/2026/x.md' -> 'tin-tuc/2026/x/'."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/"
+
+
+def url_from_page(src_uri: str, target: str) -> str:
+    """A URL for raw HTML on the page written for ``src_uri``, relative to its directory URL (MkDocs rewrites
+    Markdown links, not raw HTML ones)."""
+    return posixpath.relpath(target, page_url(src_uri).rstrip("/") or ".")
+
+
+def missing_outputs(specs: Iterable[PageSpec], site_dir: Path) -> list[str]:
+    """Planned pages whose HTML is not in ``site_dir``: the completeness check after a build."""
+    return [spec.src_uri for spec in specs if not (site_dir / output_path(spec.src_uri)).is_file()]
+
+
+def published_procedures(specs: Iterable[PageSpec]) -> int:
+    return sum(1 for spec in specs if spec.record is not None and spec.record.startswith("procedure:"))
+
+
+def md_url(url: str) -> str:
+    """A URL safe inside Markdown's ``(...)``."""
+    return quote_url(url)
+
+
+@functools.lru_cache(maxsize=131072)
+def _relative(to_uri: str, from_dir: str) -> str:
+    return md_url(posixpath.relpath(to_uri, from_dir))
+
+
+def link(from_uri: str, to_uri: str, text: str) -> str:
+    """Markdown link between two pages by relative path, which MkDocs checks and rewrites."""
+    return f"[{text}]({_relative(to_uri, posixpath.dirname(from_uri) or '.')})"
+
+
+class _Writer:
+    """Renders one page in one language (Markdown); remembers whether any Vietnamese fallback was shown."""
+
+    escape = staticmethod(md_escape)  # one line of plain text, made safe
+    paragraphs = staticmethod(md_paragraphs)  # multi-line plain text, made safe
+    vi_block = '<div lang="vi" markdown="1">\n\n{}\n\n</div>'
+
+    def __init__(self, catalogue: Catalogue, lang: str, uri: str):
+        self.cat = catalogue
+        self.lang = lang
+        self.uri = uri
+        self.fell_back = False
+
+    def tr(self, value: _LocalizedText) -> str:
+        """Escaped text in the page language; untranslated English falls back to Vietnamese, marked lang=vi."""
+        if self.lang == "en" and value.en is None:
+            self.fell_back = True
+            return f'<span lang="vi">{self.escape(value.vi)}</span>'
+        return self.escape(value.get(self.lang))
+
+    def tr_block(self, value: _LocalizedText) -> str:
+        if self.lang == "en" and value.en is None:
+            self.fell_back = True
+            return self.vi_block.format(self.paragraphs(value.vi))
+        return self.paragraphs(value.get(self.lang))
+
+    def s(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+    def date(self, day: dt.date) -> str:
+        return format_date(day, self.lang)
+
+    def number(self, value: float) -> str:
+        return format_number(value, self.lang, 1)
+
+    def time_limit(self, limit: TimeLimit) -> str:
+        out = f"{self.number(limit.so)} {self.s('unit_' + limit.don_vi)}"
+        return out + (f" ({self.tr(limit.ghi_chu)})" if limit.ghi_chu else "")
+
+    def fee(self, fee: Fee) -> str:
+        amount = self.number(fee.so_tien)
+        money = f"{amount} {'đồng' if fee.tien_te == 'VND' and self.lang == 'vi' else fee.tien_te}"
+        if fee.so_tien == 0:
+            money = self.s("free")
+        per = f"/{self.tr(fee.tinh_theo)}" if fee.tinh_theo else ""
+        note = f" ({self.tr(fee.mo_ta)})" if fee.mo_ta else ""
+        return f"{self.tr(fee.ten)}: {money}{per}{note}"
+
+    def link_to(self, to_uri: str, text: str) -> str:
+        return link(self.uri, to_uri, text)
+
+    def rel(self, to_path: str) -> str:
+        """Relative path from this page's source to another file of the docs tree."""
+        return posixpath.relpath(to_path, posixpath.dirname(self.uri) or ".")
+
+    def procedure_link(self, code: str) -> str:
+        proc = self.cat.procedures[code]
+        return self.link_to(procedure_uri(proc), self.tr(proc.ten)) + f" ({md_escape(code)})"
+
+    def set_title(self, set_id: str) -> str:
+        pset = self.cat.sets[set_id]
+        prefix = "Quyết định số" if self.lang == "vi" else "Decision No."
+        return md_escape(f"{prefix} {pset.so_hieu}")
+
+
+class _HtmlWriter(_Writer):
+    """The same page in HTML (cchc.site.htmlout) instead of Markdown: text escaped for HTML, links as page URLs."""
+
+    escape = staticmethod(text)
+    paragraphs = staticmethod(paragraphs)
+    vi_block = '<div lang="vi">\n{}\n</div>'
+
+    def link_to(self, to_uri: str, label: str) -> str:
+        return f'<a href="{_href(self.uri, to_uri)}">{label}</a>'
+
+    def procedure_link(self, code: str) -> str:
+        proc = self.cat.procedures[code]
+        return self.link_to(procedure_uri(proc), self.tr(proc.ten)) + f" ({text(code)})"
+
+    def set_title(self, set_id: str) -> str:
+        prefix = "Quyết định số" if self.lang == "vi" else "Decision No."
+        return text(f"{prefix} {self.cat.sets[set_id].so_hieu}")
+
+
+@functools.lru_cache(maxsize=131072)
+def _href(from_uri: str, to_uri: str) -> str:
+    target, _, fragment = to_uri.partition("#")
+    return page_href(page_url(from_uri), page_url(target)) + (f"#{fragment}" if fragment else "")
+
+
+def _channel_table(w: _HtmlWriter, channels: list[Channel]) -> str:
+    """One row per channel; the description column only when some channel has one. A description every channel
+    shares (the national records repeat one paragraph in each row) is shown once, below the table."""
+    shared = channels[0].mo_ta if len(channels) > 1 and all(ch.mo_ta == channels[0].mo_ta for ch in channels) \
+        else None
+    with_desc = shared is None and any(ch.mo_ta for ch in channels)
+    head = [w.s("channel"), w.s("time_limit"), w.s("fees")] + ([w.s("description")] if with_desc else [])
+    rows = []
+    for ch in channels:
+        time = w.time_limit(ch.thoi_han) if ch.thoi_han else w.s("not_stated")
+        fees = w.s("not_stated") if ch.phi is None else "<br>".join(w.fee(f) for f in ch.phi) or w.s("free")
+        cells = [w.s("channel_" + ch.hinh_thuc), time, fees]
+        if with_desc:
+            cells.append(w.tr(ch.mo_ta) if ch.mo_ta else "")
+        rows.append(cells)
+    note = f"\n<p><strong>{w.s('description')}:</strong> {w.tr(shared)}</p>" if shared else ""
+    return table(head, rows) + note
+
+
+def _names(w: _Writer, ids: Iterable[str], table: dict[str, object]) -> str:
+    return ", ".join(w.tr(table[i].ten) for i in ids)  # type: ignore[attr-defined]
+
+
+def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
+    """The page a citizen reads: who, how long and how much, what to bring, where, steps, result, law.
+
+    Written as HTML directly (cchc.site.htmlout): a procedure page is all data, and at province scale the Markdown
+    pass was the largest cost of a build."""
+    uri = procedure_uri(proc)
+    w = _HtmlWriter(cat, lang, uri)
+    page = HtmlBody()
+    page.heading(1, w.tr(proc.ten))
+
+    if proc.trang_thai != "con-hieu-luc":
+        kind = "danger" if proc.trang_thai == "bai-bo" else "warning"
+        lines = []
+        for change in cat.history(proc.ma_thu_tuc):
+            if change.kind in ("sua_doi", "bai_bo", "bi_thay_the"):
+                pset = cat.sets[change.set_id]
+                lines.append(
+                    f"{w.s('change_' + change.kind)} {w.s('by_decision')} "
+                    f"{w.link_to(set_uri(change.set_id), w.set_title(change.set_id))} "
+                    f"({w.date(pset.ngay_ban_hanh)})."
+                )
+        if proc.trang_thai == "bai-bo":
+            lines.append(w.s("abolished_note"))
+        successor = cat.replaced_by(proc.ma_thu_tuc)
+        if successor:
+            lines.append(f"{w.s('replaced_by')}: {w.procedure_link(successor)}.")
+        page.admonition(kind, w.s("status_" + proc.trang_thai), f"<p>{chr(10).join(lines)}</p>" if lines else "")
+
+    # Search indexes the name, codes, field and level (in the hidden search data), not the page's labels and lists.
+    page.add(NOINDEX_OPEN_HTML)
+    facts = [f"<strong>{w.s('code')}:</strong> {text(proc.ma_thu_tuc)}"]
+    if proc.ma_dia_phuong:
+        facts.append(f"<strong>{w.s('local_code')}:</strong> {text(proc.ma_dia_phuong)}")
+    facts.append(f"<strong>{w.s('field')}:</strong> "
+                 f"{w.link_to(field_uri(proc.linh_vuc), w.tr(cat.fields[proc.linh_vuc].ten))}")
+    facts.append(f"<strong>{w.s('level')}:</strong> "
+                 + ", ".join(w.link_to(level_uri(lv), w.tr(cat.levels[lv].ten)) for lv in proc.cap_thuc_hien))
+    state = online_state(proc)
+    facts.append(f"<strong>{w.s('online_levels')}:</strong> " + w.link_to(online_uri(state), w.s("online_" + state)))
+    if proc.loai_thu_tuc:
+        facts.append(f"<strong>{w.s('type')}:</strong> {w.tr(proc.loai_thu_tuc)}")
+    page.add(_lines(facts))
+    button = _apply_button(w, proc)
+    if button:
+        page.add(button)  # under the summary, before the first section (as GOV.UK places its start button)
+
+    page.heading(2, w.s("who"))
+    page.add(bullet_list([w.tr(cat.audiences[a].ten) for a in proc.doi_tuong]))
+    _verbatim(w, page, proc, "who")
+
+    if proc.ghi_chu:
+        page.admonition("info", w.s("local_note"), w.tr_block(proc.ghi_chu))
+
+    page.heading(2, w.s("time_and_fees"))
+    page.add(_channel_table(w, proc.cach_thuc) if proc.cach_thuc else f"<p>{w.s('not_stated_long')}</p>")
+    _verbatim(w, page, proc, "time_and_fees")
+
+    page.heading(2, w.s("documents"))
+    if not proc.thanh_phan_ho_so:
+        page.add(f"<p>{w.s('not_stated_long')}</p>")
+    for group in proc.thanh_phan_ho_so:
+        if group.truong_hop:
+            page.heading(3, w.tr(group.truong_hop))
+        if group.ghi_chu:
+            page.add(w.tr_block(group.ghi_chu))
+        items: list[tuple[bool, str]] = []
+        for doc in group.giay_to:
+            if doc.chi_dan:
+                items.append((False, w.tr(doc.ten)))
+                continue
+            counts = []
+            if doc.ban_chinh:
+                counts.append(f"{doc.ban_chinh} {w.s('originals')}")
+            if doc.ban_sao:
+                counts.append(f"{doc.ban_sao} {w.s('copies')}")
+            if doc.xuat_trinh:
+                counts.append(w.s("show_only"))
+            items.append((True, f"{w.tr(doc.ten)} — {', '.join(counts)}{_form(w, doc)}"))
+        if items:
+            page.add(task_list(items))
+    page.add(f"<p><strong>{w.s('dossier_count')}:</strong> {proc.so_luong_ho_so}</p>")
+    _verbatim(w, page, proc, "documents")
+
+    _where(w, page, proc)
+
+    page.heading(2, w.s("steps"))
+    if not proc.trinh_tu:
+        page.add(f"<p>{w.s('not_stated_long')}</p>")
+    for steps in proc.trinh_tu:
+        if steps.truong_hop:
+            page.heading(3, w.tr(steps.truong_hop))
+        if steps.cac_buoc:
+            page.add(bullet_list([w.tr(step) for step in steps.cac_buoc], ordered=True))
+    _verbatim(w, page, proc, "steps")
+
+    page.heading(2, w.s("conditions"))
+    page.add(w.tr_block(proc.yeu_cau_dieu_kien) if proc.yeu_cau_dieu_kien else f"<p>{w.s('no_conditions')}</p>")
+    _verbatim(w, page, proc, "conditions")
+
+    page.heading(2, w.s("result"))
+    results = []
+    for res in proc.ket_qua:
+        code = f" ({w.s('result_code')}: {text(res.ma)})" if res.ma else ""
+        note = f": {w.tr(res.mo_ta)}" if res.mo_ta else ""
+        results.append(f"{w.tr(res.ten)}{code}{note}")
+    page.add(bullet_list(results) if results else f"<p>{w.s('not_stated_long')}</p>")
+    _verbatim(w, page, proc, "result")
+
+    page.heading(2, w.s("legal_basis"))
+    laws = []
+    for basis in proc.can_cu_phap_ly:
+        doc_id = cat.document_for(basis.so_hieu)
+        number = text(basis.so_hieu)
+        if doc_id is not None:
+            number = w.link_to(f"van-ban/{doc_id}.md", number)
+        laws.append(f"{number}: {w.tr(basis.trich_yeu)}")
+    page.add(bullet_list(laws) if laws else f"<p>{w.s('not_stated_long')}</p>")
+    _verbatim(w, page, proc, "legal_basis")
+
+    # The button is at the top; this section says the level in words, in agreement with it.
+    page.heading(2, w.s("online"))
+    page.add(f"<p><strong>{w.s('online_levels')}:</strong> {w.s('online_' + state)}</p>")
+    if state == "khong":
+        page.add(f"<p>{w.s('not_online')}</p>")
+    elif state == "chua-cong-bo":
+        page.add(f"<p>{w.s('online_unpublished_channel' if has_online_channel(proc) else 'online_unpublished')}</p>")
+
+    if proc.thu_tuc_lien_quan:
+        page.heading(2, w.s("related"))
+        page.add(bullet_list([w.procedure_link(c) for c in proc.thu_tuc_lien_quan]))
+
+    history = cat.history(proc.ma_thu_tuc)
+    if proc.quyet_dinh_cong_bo or history:
+        page.heading(2, w.s("decision"))
+        if proc.quyet_dinh_cong_bo:
+            pset = cat.sets[proc.quyet_dinh_cong_bo]
+            page.add(f"<p>{w.link_to(set_uri(proc.quyet_dinh_cong_bo), w.set_title(proc.quyet_dinh_cong_bo))} "
+                     f"({w.date(pset.ngay_ban_hanh)}): {w.tr(pset.trich_yeu)}</p>")
+        if history:
+            page.heading(3, w.s("history"))
+            changes = []
+            for change in history:
+                pset = cat.sets[change.set_id]
+                other = f" {w.procedure_link(change.other)}" if change.other else ""
+                changes.append(f"{w.date(pset.ngay_ban_hanh)}: {w.s('change_' + change.kind)}{other} — "
+                               f"{w.link_to(set_uri(change.set_id), w.set_title(change.set_id))}")
+            page.add(bullet_list(changes))
+
+    _verbatim(w, page, proc, None)  # kept text of any other field
+
+    if proc.nguon:
+        source = w.s("source_" + proc.nguon.co_so_du_lieu)
+        if proc.nguon.url:
+            source = f'<a href="{href(proc.nguon.url)}">{source}</a>'
+        if proc.nguon.so_quyet_dinh:
+            source += f", {w.s('national_decision')} {text(proc.nguon.so_quyet_dinh)}"
+        page.add(f"<p>{w.s('source')}: {source}</p>")
+
+    page.add(f"<p><em>{w.s('last_reviewed')}: {w.date(proc.cap_nhat)}</em></p>")
+    page.add(NOINDEX_CLOSE, _procedure_search_data(cat, proc, lang))
+    return _finish_html(w, page, cat.sources.get("procedure:" + proc.ma_thu_tuc), "procedure:" + proc.ma_thu_tuc)
+
+
+def _apply_button(w: _HtmlWriter, proc: Procedure) -> str:
+    """The "apply online" button, styled as a button but a plain link; saying where it leads when that is
+    a portal rather than the procedure's own online service. Empty when the record offers nothing online."""
+    target = online_target(proc, w.cat.province)
+    if target is None:
+        return ""
+    out = [f'<p class="cchc-apply"><a class="md-button md-button--primary" href="{href(target)}">'
+           f"{w.s('submit_online')}</a></p>"]
+    if not proc.lien_ket_dvc:
+        national = proc.nguon is not None and target == proc.nguon.url
+        note = w.s("apply_via_national") if national else w.s("apply_via_province", code=text(proc.ma_thu_tuc))
+        out.append(f'<p class="cchc-apply__note">{note}</p>')
+    return "\n".join(out)
+
+
+def _form(w: _HtmlWriter, doc: DossierDocument) -> str:
+    """A document's form: a download link naming the file type when the record or an editor gives the file,
+    the form's name alone when only the name is known (no dead link)."""
+    if doc.mau is None:
+        return ""
+    name = w.tr(doc.mau.ten)
+    if doc.mau.url is None and doc.mau.tep is None:
+        return f" · {w.s('form')}: {name}"
+    if doc.mau.url is not None:
+        target, path = doc.mau.url, urlsplit(doc.mau.url).path
+    else:
+        path = doc.mau.tep or ""
+        target = posixpath.relpath(path, page_url(w.uri).rstrip("/"))
+    kind = posixpath.splitext(path)[1].lstrip(".").lower()
+    label = f"{w.s('download_form')}: {name}"
+    if kind in _FILE_KINDS:
+        label += f" ({w.s('file_type', kind=kind.upper())})"
+    return f' · <a href="{href(target)}">{label}</a>'
+
+
+def _where(w: _HtmlWriter, page: HtmlBody, proc: Procedure) -> None:
+    """Where and when to apply. The record's own address and hours win; what it leaves out comes from the
+    centres of its levels (cchc.site.applying.receiving_centres), or, at a level with no centre, the agency."""
+    cat = w.cat
+    page.heading(2, w.s("where"))
+    lines = []
+    if proc.dia_chi_tiep_nhan:
+        lines.append(f"<strong>{w.s('address')}:</strong> {w.tr(proc.dia_chi_tiep_nhan)}")
+    if proc.thoi_gian_tiep_nhan:
+        lines.append(f"<strong>{w.s('hours')}:</strong> {w.tr(proc.thoi_gian_tiep_nhan)}")
+    lines.append(f"<strong>{w.s('agency')}:</strong> " + (", ".join(
+        w.link_to(agency_uri(a), w.tr(cat.agencies[a].ten)) for a in proc.co_quan_thuc_hien) or w.s("not_stated")))
+    for key, ids in (
+        ("competent", proc.co_quan_co_tham_quyen),
+        ("delegated", proc.co_quan_duoc_uy_quyen),
+        ("coordinating", proc.co_quan_phoi_hop),
+    ):
+        if ids:
+            lines.append(f"<strong>{w.s(key)}:</strong> {_names(w, ids, cat.agencies)}")  # type: ignore[arg-type]
+    page.add(_lines(lines))
+    centres = cat.portal.centres if cat.portal is not None else {}
+    derived = receiving_centres(centres, proc.cap_thuc_hien, proc.linh_vuc)
+    for level, ids in derived.items() if not (proc.dia_chi_tiep_nhan and proc.thoi_gian_tiep_nhan) else ():
+        level_name = w.tr(cat.levels[level].ten)
+        if ids:
+            # With the record's own address, the centres are said to be the province's, not where to go.
+            intro = "where_centres_hours" if proc.dia_chi_tiep_nhan else "where_centres"
+            page.add(f"<p><strong>{w.s(intro, level=level_name)}</strong></p>",
+                     bullet_list([_centre_entry(w, cid, centres[cid]) for cid in ids]))
+        else:
+            page.add(f"<p>{_apply_to_agency(w, proc, level, level_name)}</p>")
+    _verbatim(w, page, proc, "where")
+
+
+def _centre_entry(w: _HtmlWriter, centre_id: str, centre: Centre) -> str:
+    phones = ", ".join(f'<a href="{href(tel(n))}">{text(n)}</a>' for n in centre.dien_thoai)
+    return "<br />\n".join([
+        f"<strong>{w.link_to(f'{CENTRES_URI}#{centre_id}', w.tr(centre.ten))}</strong>",
+        f"<strong>{w.s('address')}:</strong> {w.tr(centre.dia_chi)}",
+        f"<strong>{w.s('hours')}:</strong> {w.tr(centre.gio_lam_viec)}",
+        f"<strong>{w.s('phone')}:</strong> {phones}",
+        f'<a href="{href(osm_link(centre.vi_do, centre.kinh_do))}">{w.s("map")}</a>',
+    ])
+
+
+def _apply_to_agency(w: _HtmlWriter, proc: Procedure, level: str, level_name: str) -> str:
+    """A level no centre serves: the agency named by the record (linked when it has its list), and the national
+    portal when the record offers an online channel; hours as the agency publishes them. No address is made up."""
+    ids = agencies_for_level(proc, w.cat.agencies, level)
+    names = ", ".join(w.link_to(agency_uri(a), w.tr(w.cat.agencies[a].ten)) if a in proc.co_quan_thuc_hien
+                      else w.tr(w.cat.agencies[a].ten) for a in ids) or w.s("where_agency_unnamed")
+    online = ""
+    if has_online_channel(proc) or proc.lien_ket_dvc:
+        portal = f'<a href="{href(w.cat.province.cong_dvc_quoc_gia)}">{w.s("national_portal")}</a>'
+        online = w.s("where_agency_online", portal=portal)
+    return w.s("where_agency", level=level_name, agencies=names, online=online)
+
+
+def _verbatim(w: _HtmlWriter, page: HtmlBody, proc: Procedure, section: str | None) -> None:
+    """Text the importer kept word for word (``can_ra_soat``) for the fields of ``section`` (None: the fields of
+    no section), in plain words: what it is and which part of the page it belongs to; Vietnamese, marked so."""
+    fields = _VERBATIM_SECTIONS.get(section or "", ())
+    known = {f for names in _VERBATIM_SECTIONS.values() for f in names}
+    items = [r for r in proc.can_ra_soat if (r.truong in fields if section else r.truong not in known)]
+    if not items:
+        return
+    part = w.s(section) if section else w.s("verbatim_other")
+    body = [f"<p>{w.s('verbatim_note', part=part)}</p>"]
+    for review in items:
+        body.append(f'<blockquote lang="vi">\n{paragraphs(review.nguyen_van)}\n</blockquote>')
+    page.admonition("quote cchc-verbatim", w.s("verbatim_title"), "\n".join(body))
+
+
+def _lines(lines: list[str]) -> str:
+    """Lines of one paragraph, each on its own line (Markdown's hard line breaks)."""
+    return "<p>" + "<br />\n".join(lines) + "</p>"
+
+
+def _procedure_search_data(cat: Catalogue, proc: Procedure, lang: str) -> str:
+    """What search results show for a procedure, and its codes as strong terms.
+
+    No Pagefind filters or sorts: Pagefind 1.5 writes those indexes in a different order on every run
+    (Pagefind/pagefind#638), which would break byte-identical builds; the finder has its own data file.
+    """
+    field = cat.fields[proc.linh_vuc].ten.get(lang)
+    levels = [cat.levels[lv].ten.get(lang) for lv in proc.cap_thuc_hien]
+    return search_data(
+        meta={"kind": "procedure", "field": field, "level": levels, "code": proc.ma_thu_tuc,
+              "status": t("status_" + proc.trang_thai, lang) if proc.trang_thai != "con-hieu-luc" else ""},
+        weighted=[proc.ma_thu_tuc, *([proc.ma_dia_phuong] if proc.ma_dia_phuong else [])],
+        indexed=[field, *levels],
+    )
+
+
+def exclude_from_search(spec: PageSpec) -> PageSpec:
+    """Keep a list page out of search results (Material's front-matter convention, read by our template)."""
+    if spec.html is not None:
+        return dataclasses.replace(spec, search_exclude=True)
+    return PageSpec(spec.src_uri, "---\nsearch:\n  exclude: true\n---\n\n" + spec.markdown, spec.edit_uri, spec.record)
+
+
+def _finish(w: _Writer, out: list[str], edit_uri: str | None, record: str | None) -> PageSpec:
+    if w.fell_back:
+        # The notice goes right under the title so screen-reader users hear it before the Vietnamese text.
+        out[1:1] = ["", f'!!! info "{w.s("untranslated_notice")}"', ""]
+    return PageSpec(w.uri, "\n".join(out).rstrip() + "\n", edit_uri, record)
+
+
+def _finish_html(w: _Writer, page: HtmlBody, edit_uri: str | None, record: str | None) -> PageSpec:
+    if w.fell_back:
+        # The notice goes right under the title so screen-reader users hear it before the Vietnamese text.
+        notice = HtmlBody()
+        notice.admonition("info", w.s("untranslated_notice"), "")
+        page.parts[1:1] = notice.parts
+    return PageSpec(w.uri, "", edit_uri, record, page.html, page.title, page.headings, page.slot, frozenset(page.anchors))
+
+
+def _sorted_procs(w: _Writer, procs: Iterable[Procedure]) -> list[Procedure]:
+    return sorted(procs, key=lambda p: (sort_key(p.ten.get(w.lang)), p.ma_thu_tuc))
+
+
+def _procedure_list(w: _Writer, procs: Iterable[Procedure]) -> list[str]:
+    lines = []
+    for proc in _sorted_procs(w, procs):
+        mark = f" — *{w.s('status_' + proc.trang_thai)}*" if proc.trang_thai != "con-hieu-luc" else ""
+        lines.append(f"- {w.procedure_link(proc.ma_thu_tuc)}{mark}")
+    return lines or [w.s("none")]
+
+
+def _browse_page(
+    cat: Catalogue, lang: str, uri: str, title: _LocalizedText | str, match: Callable[[Procedure], bool]
+) -> PageSpec:
+    """A list of procedures (by field, level, agency or online level), written as HTML: the level lists hold
+    most of the catalogue, and their Markdown cost a second of every build at province scale."""
+    w = _HtmlWriter(cat, lang, uri)
+    page = HtmlBody()
+    page.heading(1, w.tr(title) if isinstance(title, _LocalizedText) else text(title))
+    procs = [p for p in cat.procedures.values() if match(p)]
+    page.add(NOINDEX_OPEN_HTML, f"<p>{w.s('count_procedures', n=len(procs))}</p>", procedure_list_html(w, procs),
+             NOINDEX_CLOSE, search_data({"kind": "list"}, []))
+    return _finish_html(w, page, None, None)
+
+
+def procedure_list_html(w: _HtmlWriter, procs: Iterable[Procedure]) -> str:
+    """``_procedure_list`` in HTML: the procedures in Vietnamese order, each linked, with its status if not in force."""
+    items = []
+    for proc in _sorted_procs(w, procs):
+        mark = f" — <em>{w.s('status_' + proc.trang_thai)}</em>" if proc.trang_thai != "con-hieu-luc" else ""
+        items.append(f"{w.procedure_link(proc.ma_thu_tuc)}{mark}")
+    return bullet_list(items) if items else f"<p>{w.s('none')}</p>"
+
+
+def _set_page(cat: Catalogue, set_id: str, pset: ProcedureSet, lang: str) -> PageSpec:
+    uri = set_uri(set_id)
+    w = _Writer(cat, lang, uri)
+    out = [f"# {w.set_title(set_id)}", "", w.tr_block(pset.trich_yeu), "", NOINDEX_OPEN, ""]
+    out += [
+        f"**{w.s('issued_on')}:** {w.date(pset.ngay_ban_hanh)}  ",
+        f"**{w.s('issued_by')}:** {w.tr(cat.agencies[pset.co_quan_ban_hanh].ten)}  ",
+        f"**{w.s('signed_by')}:** {md_escape(pset.nguoi_ky)}",
+        "",
+    ]
+    if pset.url:
+        out += [f"[{w.s('full_text')}]({md_url(pset.url)})", ""]
+    for kind, codes in (("cong_bo_moi", pset.cong_bo_moi), ("sua_doi", pset.sua_doi), ("bai_bo", pset.bai_bo)):
+        if codes:
+            out += [f"## {w.s('change_' + kind)}", "", *_procedure_list(w, (cat.procedures[c] for c in codes)), ""]
+    if pset.thay_the:
+        out += [f"## {w.s('change_thay_the')}", ""]
+        for rep in pset.thay_the:
+            out.append(f"- {w.procedure_link(rep.ma_thu_tuc)} ← {w.procedure_link(rep.thay_cho)}")
+        out.append("")
+    out += [NOINDEX_CLOSE, ""]
+    out += [search_data({"kind": "document", "summary": pset.trich_yeu.get(lang)}, [pset.so_hieu]), ""]
+    return _finish(w, out, cat.sources.get("set:" + set_id), "set:" + set_id)
+
+
+def _index_page(cat: Catalogue, lang: str) -> PageSpec:
+    uri = index_uri()
+    w = _Writer(cat, lang, uri)
+    procs = list(cat.procedures.values())
+
+    def count(pred: Callable[[Procedure], bool]) -> int:
+        return sum(1 for p in procs if pred(p))
+
+    out = [f"# {w.s('procedures')}", "", w.s("browse_intro"), ""]
+    out += [f"## {w.s('fields')}", ""]
+    for fid, fld in sorted(cat.fields.items(), key=lambda kv: sort_key(kv[1].ten.get(lang))):
+        n = count(lambda p, fid=fid: p.linh_vuc == fid)  # type: ignore[misc]
+        if n:
+            out.append(f"- {w.link_to(field_uri(fid), w.tr(fld.ten))} ({n})")
+    out += ["", f"## {w.s('levels')}", ""]
+    for lid, lvl in sorted(cat.levels.items(), key=lambda kv: (kv[1].thu_tu, kv[0])):
+        n = count(lambda p, lid=lid: lid in p.cap_thuc_hien)  # type: ignore[misc]
+        out.append(f"- {w.link_to(level_uri(lid), w.tr(lvl.ten))} ({n})")
+    out += ["", f"## {w.s('online_levels')}", ""]
+    for level in ONLINE_LEVELS:
+        n = count(lambda p, level=level: online_state(p) == level)  # type: ignore[misc]
+        out.append(f"- {w.link_to(online_uri(level), w.s('online_' + level))} ({n})")
+    out += ["", f"## {w.s('agencies')}", ""]
+    for aid, agency in sorted(cat.agencies.items(), key=lambda kv: sort_key(kv[1].ten.get(lang))):
+        n = count(lambda p, aid=aid: aid in p.co_quan_thuc_hien)  # type: ignore[misc]
+        if n:
+            out.append(f"- {w.link_to(agency_uri(aid), w.tr(agency.ten))} ({n})")
+    out += ["", f"## {w.s('sets')}", ""]
+    for sid, pset in sorted(cat.sets.items(), key=lambda kv: (kv[1].ngay_ban_hanh, kv[0]), reverse=True):
+        out.append(f"- {w.link_to(set_uri(sid), w.set_title(sid))} ({w.date(pset.ngay_ban_hanh)}): {w.tr(pset.trich_yeu)}")
+    out.append("")
+    return _finish(w, out, None, None)
+
+
+def plan_procedure_pages(cat: Catalogue, lang: str) -> list[PageSpec]:
+    """Every generated page of the procedure catalogue in ``lang``, in a deterministic order."""
+    specs = [_index_page(cat, lang)]
+    specs += [procedure_page(cat, proc, lang) for _, proc in sorted(cat.procedures.items())]
+    specs += [_set_page(cat, sid, pset, lang) for sid, pset in sorted(cat.sets.items())]
+    used_fields = {p.linh_vuc for p in cat.procedures.values()}
+    specs += [
+        _browse_page(cat, lang, field_uri(fid), fld.ten, lambda p, fid=fid: p.linh_vuc == fid)  # type: ignore[misc]
+        for fid, fld in sorted(cat.fields.items())
+        if fid in used_fields
+    ]
+    specs += [
+        _browse_page(cat, lang, level_uri(lid), lvl.ten, lambda p, lid=lid: lid in p.cap_thuc_hien)  # type: ignore[misc]
+        for lid, lvl in sorted(cat.levels.items())
+    ]
+    used_agencies = {a for p in cat.procedures.values() for a in p.co_quan_thuc_hien}
+    specs += [
+        _browse_page(cat, lang, agency_uri(aid), ag.ten, lambda p, aid=aid: aid in p.co_quan_thuc_hien)  # type: ignore[misc]
+        for aid, ag in sorted(cat.agencies.items())
+        if aid in used_agencies
+    ]
+    specs += [
+        _browse_page(cat, lang, online_uri(level), t("online_" + level, lang),
+                     lambda p, level=level: online_state(p) == level)  # type: ignore[misc]
+        for level in ONLINE_LEVELS
+    ]
+    return specs
+
+
+def decorative_checkboxes(html: str) -> str:
+    """The tick boxes of a procedure's checklist are for ticking on paper: hidden from screen readers, which
+    read the document names beside them."""
+    return html.replace('<input type="checkbox" disabled/>', '<input type="checkbox" disabled aria-hidden="true"/>')
