@@ -50,8 +50,9 @@ from cchc.output.feeds import (
     news_feeds,
 )
 from cchc.output.search import INDEX_LATER, folded_block, run_pagefind
+from cchc.site.addresses import FINDER_DATA, page_url, procedure_uri, set_uri
 from cchc.site.documents import plan_document_pages
-from cchc.site.finder import FINDER_DATA, finder_data, plan_search_pages
+from cchc.site.finder import finder_data, plan_search_pages
 from cchc.site.htmlout import MARKDOWN_SLOT, contents
 from cchc.site.leaflet import leaflet_page
 from cchc.site.news import news_alternates, plan_news_pages, story_body
@@ -60,11 +61,8 @@ from cchc.site.procedures import (
     PageSpec,
     decorative_checkboxes,
     missing_outputs,
-    page_url,
     plan_procedure_pages,
-    procedure_uri,
     published_procedures,
-    set_uri,
 )
 from cchc.text import format_date
 

@@ -33,8 +33,8 @@ from cchc.content.importer import (
 from cchc.content.models import Procedure
 from cchc.i18n import t
 from cchc.output.linkcheck import check_site
+from cchc.site.addresses import online_uri, page_url, procedure_uri
 from cchc.site.applying import ONLINE_STATES, has_online_channel, online_state, receiving_centres
-from cchc.site.procedures import online_uri, page_url, procedure_uri
 from cchc.text import new_tone_spelling
 
 CORPUS = SHARED / "corpus" / "dichvucong"

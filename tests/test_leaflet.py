@@ -16,8 +16,8 @@ from pypdf import PdfReader
 from cchc.content.catalogue import load_catalogue
 from cchc.content.problems import ContentError
 from cchc.i18n import LANGUAGE_PREFIXES, LANGUAGES
+from cchc.site.addresses import LEAFLET
 from cchc.site.leaflet import PDF_NAME
-from cchc.site.portal import LEAFLET
 
 A4_LANDSCAPE = (842, 595)  # points, rounded
 

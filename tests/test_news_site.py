@@ -15,8 +15,8 @@ from conftest import ROOT, build_site, make_site_copy
 
 from cchc.content.catalogue import load_catalogue
 from cchc.output.feeds import feed_paths
+from cchc.site.addresses import page_url
 from cchc.site.news import NEWS_PER_PAGE
-from cchc.site.procedures import page_url
 
 SITE_URL = "https://cchc.khanhhoa.gov.vn/"
 HAI_CAP = "tin-tuc/2025/chinh-quyen-hai-cap-van-hanh/index.html"

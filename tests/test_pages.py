@@ -8,7 +8,8 @@ import pytest
 
 from cchc.content.catalogue import load_catalogue
 from cchc.content.problems import ContentError
-from cchc.site.procedures import plan_procedure_pages, procedure_page, set_uri
+from cchc.site.addresses import set_uri
+from cchc.site.procedures import plan_procedure_pages, procedure_page
 
 REPLACING_SET = """so_hieu: 900/QĐ-UBND
 ngay_ban_hanh: 2026-05-04

@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT, build_site
 
 from cchc.content.catalogue import load_catalogue
-from cchc.site.procedures import output_path, procedure_uri
+from cchc.site.addresses import output_path, procedure_uri
 from cchc.text import sort_key
 
 KHAI_SINH = "thu-tuc/dang-ky-khai-sinh-1.001193/index.html"

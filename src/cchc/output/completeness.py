@@ -13,9 +13,8 @@ from pathlib import Path
 from cchc.content.catalogue import Catalogue
 from cchc.output.feeds import feed_paths
 from cchc.output.search import PAGEFIND_DIR
-from cchc.site.applying import online_state
-from cchc.site.finder import FINDER_DATA
-from cchc.site.procedures import (
+from cchc.site.addresses import (
+    FINDER_DATA,
     agency_uri,
     field_uri,
     level_uri,
@@ -24,6 +23,7 @@ from cchc.site.procedures import (
     page_url,
     procedure_uri,
 )
+from cchc.site.applying import online_state
 
 
 def _read(site: Path, src_uri: str) -> str:

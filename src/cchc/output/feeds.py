@@ -22,7 +22,7 @@ from lxml import etree  # type: ignore[import-untyped]  # feedgen's own XML libr
 from cchc.content.catalogue import Catalogue
 from cchc.content.news import VIETNAM, Story, category_dir
 from cchc.i18n import t
-from cchc.site.procedures import page_url
+from cchc.site.addresses import page_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEEDS_DIR = "feeds"

@@ -7,33 +7,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from cchc.site.addresses import document_uri, document_year_uri, documents_index_uri, status_uri, type_uri
 from cchc.content.catalogue import DOC_RELATIONS, Catalogue
 from cchc.content.models import DOC_STATUSES, DOC_TYPES, LegalDocument
 from cchc.site.procedures import PageSpec, _finish, _Writer, exclude_from_search, md_url
 from cchc.output.search import NOINDEX_CLOSE, NOINDEX_OPEN, search_data
 from cchc.text import md_escape
 
-BASE = "van-ban"
 
 
-def document_uri(doc_id: str) -> str:
-    return f"{BASE}/{doc_id}.md"
 
 
-def documents_index_uri() -> str:
-    return f"{BASE}/index.md"
 
 
-def type_uri(kind: str) -> str:
-    return f"{BASE}/loai/{kind}.md"
 
 
-def year_uri(year: int) -> str:
-    return f"{BASE}/nam/{year}.md"
 
 
-def status_uri(status: str) -> str:
-    return f"{BASE}/tinh-trang/{status}.md"
 
 
 def _ordered(cat: Catalogue, ids: Iterable[str]) -> list[str]:
@@ -69,7 +59,7 @@ def _filters(w: _Writer, cat: Catalogue) -> list[str]:
     statuses = [s for s in DOC_STATUSES if any(d.tinh_trang == s for d in docs)]
     lines = [
         f"**{w.s('doc_filter_type')}:** " + " · ".join(w.link_to(type_uri(k), w.s("doctype_" + k)) for k in types),
-        f"**{w.s('doc_filter_year')}:** " + " · ".join(w.link_to(year_uri(y), str(y)) for y in years),
+        f"**{w.s('doc_filter_year')}:** " + " · ".join(w.link_to(document_year_uri(y), str(y)) for y in years),
         f"**{w.s('doc_filter_status')}:** "
         + " · ".join(w.link_to(status_uri(s), w.s("docstatus_" + s)) for s in statuses),
     ]
@@ -104,7 +94,7 @@ def _document_page(cat: Catalogue, lang: str, doc_id: str, doc: LegalDocument,
     ]
     if doc.nguoi_ky:
         facts.append(f"**{w.s('signed_by')}:** {md_escape(doc.nguoi_ky)}")
-    facts.append(f"**{w.s('issued_on')}:** {w.link_to(year_uri(doc.ngay_ban_hanh.year), w.date(doc.ngay_ban_hanh))}")
+    facts.append(f"**{w.s('issued_on')}:** {w.link_to(document_year_uri(doc.ngay_ban_hanh.year), w.date(doc.ngay_ban_hanh))}")
     if doc.ngay_hieu_luc:
         facts.append(f"**{w.s('doc_effective')}:** {w.date(doc.ngay_hieu_luc)}")
     facts.append(f"**{w.s('doc_status')}:** "
@@ -152,7 +142,7 @@ def plan_document_pages(cat: Catalogue, lang: str) -> list[PageSpec]:
             specs.append(_list_page(cat, lang, type_uri(kind), w.s("doctype_" + kind),
                                     lambda d, kind=kind: d.loai_van_ban == kind))  # type: ignore[misc]
     for year in sorted({d.ngay_ban_hanh.year for d in cat.documents.values()}):
-        specs.append(_list_page(cat, lang, year_uri(year), w.s("doc_year", year=year),
+        specs.append(_list_page(cat, lang, document_year_uri(year), w.s("doc_year", year=year),
                                 lambda d, year=year: d.ngay_ban_hanh.year == year))  # type: ignore[misc]
     for status in DOC_STATUSES:
         if any(d.tinh_trang == status for d in cat.documents.values()):

@@ -10,41 +10,24 @@ import json
 from html import escape
 from typing import Any
 
+from cchc.site.addresses import FINDER_DATA, finder_uri, search_uri
 from cchc.site.applying import online_state
 from cchc.content.catalogue import Catalogue
 from cchc.i18n import t
-from cchc.site.procedures import (
-    ONLINE_LEVELS,
-    PageSpec,
-    _finish,
-    _Writer,
-    agency_uri,
-    exclude_from_search,
-    field_uri,
-    index_uri,
-    level_uri,
-    online_uri,
-    page_url,
-    procedure_uri,
-    url_from_page,
-)
+from cchc.site.addresses import agency_uri, field_uri, index_uri, level_uri, online_uri, page_url, procedure_uri, url_from_page
+from cchc.site.procedures import ONLINE_LEVELS, PageSpec, _finish, _Writer, exclude_from_search
 from cchc.output.search import PAGEFIND_DIR
 from cchc.text import md_escape, sort_key
 
 SCRIPT = "assets/javascripts/cchc-search.js"
-FINDER_DATA = "thu-tuc/tim-thu-tuc/thu-tuc.json"
 STRING_KEYS = (
     "search_loading", "search_count", "search_none", "search_error", "search_more", "kind_procedure",
     "kind_news", "kind_document", "kind_list", "kind_page", "field", "level", "finder_count", "finder_none",
 )
 
 
-def search_uri() -> str:
-    return "tim-kiem.md"
 
 
-def finder_uri() -> str:
-    return "thu-tuc/tim-thu-tuc.md"
 
 
 def _root_attrs(cat: Catalogue, lang: str, uri: str, mode: str) -> str:

@@ -20,9 +20,9 @@ from cchc.content.catalogue import Catalogue
 from cchc.i18n import LANGUAGE_PREFIXES, LANGUAGES, t
 from cchc.content.lastmod import head_date
 from cchc.content.models import Channel, Procedure, _LocalizedText
-from cchc.site.procedures import PageSpec, _finish, _Writer, exclude_from_search, procedure_page, procedure_uri
+from cchc.site.addresses import LEAFLET, procedure_uri
+from cchc.site.procedures import PageSpec, _finish, _Writer, exclude_from_search, procedure_page
 from cchc.output.pdf import PdfCache, Printer, print_pdfs
-from cchc.site.portal import LEAFLET
 
 PDF_NAME = {"vi": "to-roi-cai-cach-hanh-chinh.pdf", "en": "administrative-reform-leaflet.pdf"}
 CACHE = ".cache/leaflet-pdf"  # kept prints, in the site's folder (cchc.output.pdf.PdfCache); not committed

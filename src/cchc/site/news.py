@@ -12,22 +12,15 @@ import posixpath
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
+from cchc.site.addresses import category_uri, feeds_page_uri, news_index_uri, news_year_uri
 from cchc.content.catalogue import Catalogue
 from cchc.output.feeds import feed_paths
 from cchc.site.htmlout import HtmlBody, bullet_list, href, text
 from cchc.i18n import LANGUAGES, t
 from cchc.content.models import Category
 from cchc.content.news import NEWS_DIR, Story, category_dir
-from cchc.site.procedures import (
-    PageSpec,
-    _finish,
-    _finish_html,
-    _HtmlWriter,
-    _Writer,
-    exclude_from_search,
-    page_url,
-    url_from_page,
-)
+from cchc.site.addresses import page_url, url_from_page
+from cchc.site.procedures import PageSpec, _finish, _finish_html, _HtmlWriter, _Writer, exclude_from_search
 from cchc.output.search import NOINDEX_CLOSE, NOINDEX_OPEN_HTML, search_data
 from cchc.text import format_datetime
 
@@ -38,20 +31,12 @@ RELATED = 5
 RELATED_HORIZON = 40  # stories on each side, per tag, considered for a story's related list
 
 
-def news_index_uri(page: int = 1) -> str:
-    return f"{NEWS_DIR}/index.md" if page == 1 else f"{NEWS_DIR}/trang-{page}.md"
 
 
-def category_uri(category: str, page: int = 1) -> str:
-    return category_dir(category) + ("index.md" if page == 1 else f"trang-{page}.md")
 
 
-def year_uri(year: int, page: int = 1) -> str:
-    return f"{NEWS_DIR}/{year}/index.md" if page == 1 else f"{NEWS_DIR}/{year}/trang-{page}.md"
 
 
-def feeds_page_uri() -> str:
-    return f"{NEWS_DIR}/kenh-tin.md"
 
 
 def _time(w: _Writer, story: Story) -> str:
@@ -229,7 +214,7 @@ def plan_news_pages(cat: Catalogue, lang: str) -> list[PageSpec]:
                  + " · ".join(_category_link(w, cid) for cid, _ in ordered)]
         if years:
             lines.append(f"<strong>{w.s('archive')}:</strong> " + " · ".join(
-                w.link_to(year_uri(y), str(y)) for y in years))
+                w.link_to(news_year_uri(y), str(y)) for y in years))
         lines.append(w.link_to(feeds_page_uri(), w.s("feeds")))
         return [f"<p>{w.s('news_intro')}</p>", '<p class="cchc-news-browse">' + "<br />\n".join(lines) + "</p>"]
 
@@ -248,7 +233,7 @@ def plan_news_pages(cat: Catalogue, lang: str) -> list[PageSpec]:
     for year in years:
         members = [s for s in stories if s.year == year]
         specs += _listing(cat, lang, members, t("news_year", lang, year=year), lambda w: [all_news(w)],
-                          lambda page, year=year: year_uri(year, page))  # type: ignore[misc]
+                          lambda page, year=year: news_year_uri(year, page))  # type: ignore[misc]
     specs.append(_feeds_page(cat, lang))
     return specs
 
@@ -264,7 +249,7 @@ def news_addresses(cat: Catalogue, lang: str) -> set[str]:
         out |= {category_uri(cid, p) for p in range(1, max(1, math.ceil(n / NEWS_PER_PAGE)) + 1)}
     for year in {s.year for s in stories}:
         n = sum(1 for s in stories if s.year == year)
-        out |= {year_uri(year, p) for p in range(1, math.ceil(n / NEWS_PER_PAGE) + 1)}
+        out |= {news_year_uri(year, p) for p in range(1, math.ceil(n / NEWS_PER_PAGE) + 1)}
     return out
 
 

@@ -6,38 +6,18 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import quote
 
+from cchc.site.addresses import COMMITTEE, FAQ, FEEDBACK, HOME, INDICES, LEAFLET, NEWS_INDEX, ONLINE, SEARCH
 from cchc.site.applying import has_online_channel, online_state, osm_link, tel
 from cchc.content.catalogue import Catalogue, Portal
 from cchc.site.charts import index_chart
 from cchc.site.htmlout import HtmlBody, href
 from cchc.i18n import t
 from cchc.content.models import Centre, ReformIndex
-from cchc.site.procedures import (
-    CENTRES_URI,
-    PageSpec,
-    _finish,
-    _finish_html,
-    _HtmlWriter,
-    _Writer,
-    field_uri,
-    index_uri,
-    md_url,
-    online_uri,
-    procedure_list_html,
-)
+from cchc.site.addresses import CENTRES, field_uri, index_uri, online_uri
+from cchc.site.procedures import PageSpec, _finish, _finish_html, _HtmlWriter, _Writer, md_url, procedure_list_html
 from cchc.output.search import NOINDEX_CLOSE, NOINDEX_OPEN, NOINDEX_OPEN_HTML
 from cchc.text import format_date, format_number, md_escape
 
-HOME = "index.md"
-CENTRES = CENTRES_URI
-FEEDBACK = "phan-anh-kien-nghi/index.md"
-INDICES = "chi-so/index.md"
-FAQ = "hoi-dap/index.md"
-COMMITTEE = "ban-chi-dao/index.md"
-ONLINE = "dich-vu-cong/index.md"
-LEAFLET = "to-roi/index.md"
-NEWS_INDEX = "tin-tuc/index.md"
-SEARCH = "tim-kiem/index.md"
 LATEST = 5
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from cchc.site.addresses import CENTRES, agency_uri, field_uri, index_uri, level_uri, online_uri, output_path, page_url, procedure_uri, set_uri
 from cchc.site.applying import (
     ONLINE_STATES,
     OnlineState,
@@ -34,10 +35,8 @@ from cchc.content.models import Centre, Channel, DossierDocument, Fee, Procedure
 from cchc.output.search import NOINDEX_CLOSE, NOINDEX_OPEN, NOINDEX_OPEN_HTML, search_data
 from cchc.text import format_date, format_number, md_escape, md_paragraphs, quote_url, slugify, sort_key
 
-BASE = "thu-tuc"
 # The browse lists by online level: the three levels, then the procedures whose level is not published.
 ONLINE_LEVELS: tuple[OnlineState, ...] = ONLINE_STATES
-CENTRES_URI = "mot-cua/index.md"  # the centres page (cchc.site.portal); each centre's id is its anchor there
 # Imported text kept word for word (can_ra_soat) is shown in the section of the field it belongs to.
 _VERBATIM_SECTIONS = {
     "who": ("doi_tuong",),
@@ -51,7 +50,6 @@ _VERBATIM_SECTIONS = {
     "legal_basis": ("can_cu_phap_ly",),
 }
 _FILE_KINDS = frozenset({"pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "zip"})
-_MAX_SLUG = 80
 
 
 @dataclass(frozen=True)
@@ -70,59 +68,24 @@ class PageSpec:
     search_exclude: bool = False
 
 
-def procedure_uri(proc: Procedure) -> str:
-    """Stable, readable address: the Vietnamese name's slug plus the code, which keeps it unique."""
-    # Many national names begin with "Thủ tục", which the folder name already says.
-    slug = slugify(proc.ten.vi).removeprefix("thu-tuc-")
-    if len(slug) > _MAX_SLUG:
-        slug = slug[:_MAX_SLUG].rsplit("-", 1)[0]
-    return f"{BASE}/{slug}-{proc.ma_thu_tuc}.md"
 
 
-def field_uri(field_id: str) -> str:
-    return f"{BASE}/linh-vuc/{field_id}.md"
 
 
-def level_uri(level_id: str) -> str:
-    return f"{BASE}/cap/{level_id}.md"
 
 
-def agency_uri(agency_id: str) -> str:
-    return f"{BASE}/co-quan/{agency_id}.md"
 
 
-def online_uri(level: str) -> str:
-    return f"{BASE}/muc-do/{level}.md"
 
 
-def set_uri(set_id: str) -> str:
-    return f"{BASE}/bo-thu-tuc/{set_id}.md"
 
 
-def index_uri() -> str:
-    return f"{BASE}/index.md"
 
 
-def output_path(src_uri: str) -> str:
-    """Where MkDocs (with directory URLs) writes a page: 'thu-tuc/x.md' -> 'thu-tuc/x/index.html'."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem + ".html"
-    return stem + "/index.html"
 
 
-def page_url(src_uri: str) -> str:
-    """The directory URL MkDocs gives a page: 'tin-tuc/2026/x.md' -> 'tin-tuc/2026/x/'."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/"
 
 
-def url_from_page(src_uri: str, target: str) -> str:
-    """A URL for raw HTML on the page written for ``src_uri``, relative to its directory URL (MkDocs rewrites
-    Markdown links, not raw HTML ones)."""
-    return posixpath.relpath(target, page_url(src_uri).rstrip("/") or ".")
 
 
 def missing_outputs(specs: Iterable[PageSpec], site_dir: Path) -> list[str]:
@@ -497,7 +460,7 @@ def _where(w: _HtmlWriter, page: HtmlBody, proc: Procedure) -> None:
 def _centre_entry(w: _HtmlWriter, centre_id: str, centre: Centre) -> str:
     phones = ", ".join(f'<a href="{href(tel(n))}">{text(n)}</a>' for n in centre.dien_thoai)
     return "<br />\n".join([
-        f"<strong>{w.link_to(f'{CENTRES_URI}#{centre_id}', w.tr(centre.ten))}</strong>",
+        f"<strong>{w.link_to(f'{CENTRES}#{centre_id}', w.tr(centre.ten))}</strong>",
         f"<strong>{w.s('address')}:</strong> {w.tr(centre.dia_chi)}",
         f"<strong>{w.s('hours')}:</strong> {w.tr(centre.gio_lam_viec)}",
         f"<strong>{w.s('phone')}:</strong> {phones}",
