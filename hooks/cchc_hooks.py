@@ -57,13 +57,8 @@ from cchc.site.htmlout import MARKDOWN_SLOT, contents
 from cchc.site.leaflet import leaflet_page
 from cchc.site.news import news_alternates, plan_news_pages, story_body
 from cchc.site.portal import footer, plan_portal_pages, report_link
-from cchc.site.procedures import (
-    PageSpec,
-    decorative_checkboxes,
-    missing_outputs,
-    plan_procedure_pages,
-    published_procedures,
-)
+from cchc.site.procedures import decorative_checkboxes, plan_procedure_pages
+from cchc.site.writer import PageSpec, missing_outputs, published_procedures
 from cchc.text import format_date
 
 log = get_plugin_logger("cchc")

@@ -70,7 +70,7 @@ def _text_or_mapping(value: Any) -> Any:
     return {"vi": value} if isinstance(value, str) else value
 
 
-class _LocalizedText(Record):
+class BilingualText(Record):
     vi: Text = Field(description="Tiếng Việt / Vietnamese text")
     en: Text | None = Field(None, description="Tiếng Anh / English translation; leave out until translated")
 
@@ -83,7 +83,7 @@ class _LocalizedText(Record):
 
 
 LocalizedText = Annotated[
-    _LocalizedText, BeforeValidator(_text_or_mapping, json_schema_input_type=str | _LocalizedText)
+    BilingualText, BeforeValidator(_text_or_mapping, json_schema_input_type=str | BilingualText)
 ]
 
 # Plausible ranges: every number an editor or an import can write has an upper bound far above any real value,

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from cchc.content.catalogue import Catalogue
-from cchc.content.models import _LocalizedText
+from cchc.content.models import BilingualText
 
 
-def localized_texts(value: object) -> Iterator[_LocalizedText]:
+def localized_texts(value: object) -> Iterator[BilingualText]:
     """Every translatable text inside a record, depth first."""
-    if isinstance(value, _LocalizedText):
+    if isinstance(value, BilingualText):
         yield value
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
@@ -38,7 +38,7 @@ class Coverage:
         return f"{self.kind}: names {self.names}/{self.total}, full content {self.full}/{self.total}"
 
 
-def _measure(kind: str, records: Iterable[tuple[_LocalizedText, BaseModel]]) -> Coverage:
+def _measure(kind: str, records: Iterable[tuple[BilingualText, BaseModel]]) -> Coverage:
     items = list(records)
     return Coverage(
         kind,

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from cchc.site.addresses import document_uri, document_year_uri, documents_index_uri, status_uri, type_uri
 from cchc.content.catalogue import DOC_RELATIONS, Catalogue
 from cchc.content.models import DOC_STATUSES, DOC_TYPES, LegalDocument
-from cchc.site.procedures import PageSpec, _finish, _Writer, exclude_from_search, md_url
+from cchc.site.writer import PageSpec, Writer, exclude_from_search, finish_markdown, md_url
 from cchc.output.search import NOINDEX_CLOSE, NOINDEX_OPEN, search_data
 from cchc.text import md_escape
 
@@ -31,12 +31,12 @@ def _ordered(cat: Catalogue, ids: Iterable[str]) -> list[str]:
     return sorted(ids, key=lambda i: (-cat.documents[i].ngay_ban_hanh.toordinal(), cat.documents[i].so_hieu, i))
 
 
-def _doc_link(w: _Writer, doc_id: str) -> str:
+def _doc_link(w: Writer, doc_id: str) -> str:
     doc = w.cat.documents[doc_id]
     return w.link_to(document_uri(doc_id), md_escape(doc.so_hieu))
 
 
-def _table(w: _Writer, ids: list[str]) -> list[str]:
+def _table(w: Writer, ids: list[str]) -> list[str]:
     if not ids:
         return [w.s("none"), ""]
     rows = [
@@ -52,7 +52,7 @@ def _table(w: _Writer, ids: list[str]) -> list[str]:
     return [*rows, ""]
 
 
-def _filters(w: _Writer, cat: Catalogue) -> list[str]:
+def _filters(w: Writer, cat: Catalogue) -> list[str]:
     docs = cat.documents.values()
     types = [k for k in DOC_TYPES if any(d.loai_van_ban == k for d in docs)]
     years = sorted({d.ngay_ban_hanh.year for d in docs}, reverse=True)
@@ -68,7 +68,7 @@ def _filters(w: _Writer, cat: Catalogue) -> list[str]:
 
 def _list_page(cat: Catalogue, lang: str, uri: str, title: str, match: Callable[[LegalDocument], bool],
                is_index: bool = False) -> PageSpec:
-    w = _Writer(cat, lang, uri)
+    w = Writer(cat, lang, uri)
     ids = _ordered(cat, (i for i, d in cat.documents.items() if match(d)))
     out = [f"# {title}", ""]
     if is_index:
@@ -77,14 +77,14 @@ def _list_page(cat: Catalogue, lang: str, uri: str, title: str, match: Callable[
         out += [w.link_to(documents_index_uri(), w.s("doc_all")), ""]
     out += _filters(w, cat)
     out += [w.s("count_documents", n=len(ids)), "", *_table(w, ids)]
-    spec = _finish(w, out, None, None)
+    spec = finish_markdown(w, out, None, None)
     return spec if is_index else exclude_from_search(spec)
 
 
 def _document_page(cat: Catalogue, lang: str, doc_id: str, doc: LegalDocument,
                    citing: dict[str, list[str]]) -> PageSpec:
     uri = document_uri(doc_id)
-    w = _Writer(cat, lang, uri)
+    w = Writer(cat, lang, uri)
     title = f"{w.s('doctype_' + doc.loai_van_ban)} {md_escape(doc.so_hieu)}"
     out = [f"# {title}", "", w.tr_block(doc.trich_yeu), "", NOINDEX_OPEN, ""]
     facts = [
@@ -117,7 +117,7 @@ def _document_page(cat: Catalogue, lang: str, doc_id: str, doc: LegalDocument,
     out += [NOINDEX_CLOSE, ""]
     out += [search_data({"kind": "document", "summary": doc.trich_yeu.get(lang),
                          "status": w.s("docstatus_" + doc.tinh_trang)}, [doc.so_hieu]), ""]
-    return _finish(w, out, cat.sources.get("document:" + doc_id), "document:" + doc_id)
+    return finish_markdown(w, out, cat.sources.get("document:" + doc_id), "document:" + doc_id)
 
 
 def procedures_citing(cat: Catalogue) -> dict[str, list[str]]:
@@ -133,10 +133,10 @@ def procedures_citing(cat: Catalogue) -> dict[str, list[str]]:
 
 def plan_document_pages(cat: Catalogue, lang: str) -> list[PageSpec]:
     citing = procedures_citing(cat)
-    specs = [_list_page(cat, lang, documents_index_uri(), _Writer(cat, lang, "").s("documents_title"),
+    specs = [_list_page(cat, lang, documents_index_uri(), Writer(cat, lang, "").s("documents_title"),
                         lambda d: True, is_index=True)]
     specs += [_document_page(cat, lang, doc_id, doc, citing) for doc_id, doc in sorted(cat.documents.items())]
-    w = _Writer(cat, lang, "")
+    w = Writer(cat, lang, "")
     for kind in DOC_TYPES:
         if any(d.loai_van_ban == kind for d in cat.documents.values()):
             specs.append(_list_page(cat, lang, type_uri(kind), w.s("doctype_" + kind),

@@ -15,7 +15,8 @@ from cchc.site.applying import online_state
 from cchc.content.catalogue import Catalogue
 from cchc.i18n import t
 from cchc.site.addresses import agency_uri, field_uri, index_uri, level_uri, online_uri, page_url, procedure_uri, url_from_page
-from cchc.site.procedures import ONLINE_LEVELS, PageSpec, _finish, _Writer, exclude_from_search
+from cchc.site.writer import PageSpec, Writer, exclude_from_search, finish_markdown
+from cchc.site.procedures import ONLINE_LEVELS
 from cchc.output.search import PAGEFIND_DIR
 from cchc.text import md_escape, sort_key
 
@@ -44,7 +45,7 @@ def _script(uri: str) -> str:
     return f'<script type="module" src="{escape(url_from_page(uri, SCRIPT))}"></script>'
 
 
-def _browse_links(w: _Writer) -> list[str]:
+def _browse_links(w: Writer) -> list[str]:
     cat = w.cat
     out = [f"- {w.link_to(index_uri(), w.s('procedures'))}"]
     for fid, fld in sorted(cat.fields.items(), key=lambda kv: sort_key(kv[1].ten.get(w.lang))):
@@ -55,7 +56,7 @@ def _browse_links(w: _Writer) -> list[str]:
 
 def _search_page(cat: Catalogue, lang: str) -> PageSpec:
     uri = search_uri()
-    w = _Writer(cat, lang, uri)
+    w = Writer(cat, lang, uri)
     out = [
         f"# {w.s('search_title')}",
         "",
@@ -83,7 +84,7 @@ def _search_page(cat: Catalogue, lang: str) -> PageSpec:
         _script(uri),
         "",
     ]
-    return exclude_from_search(_finish(w, out, None, None))
+    return exclude_from_search(finish_markdown(w, out, None, None))
 
 
 def _select(name: str, label: str, any_label: str, options: list[str]) -> list[str]:
@@ -140,7 +141,7 @@ def finder_data(cat: Catalogue, lang: str) -> str:
 
 def _finder_page(cat: Catalogue, lang: str) -> PageSpec:
     uri = finder_uri()
-    w = _Writer(cat, lang, uri)
+    w = Writer(cat, lang, uri)
     facets = _facets(cat, lang)
     any_label = w.s("finder_any")
     labels = {"field": w.s("field"), "level": w.s("level"), "agency": w.s("agency"),
@@ -173,7 +174,7 @@ def _finder_page(cat: Catalogue, lang: str) -> PageSpec:
     browse += [f"### {w.s('online_levels')}", ""]
     browse += [f"- {w.link_to(online_uri(lv), w.s('online_' + lv))}" for lv in ONLINE_LEVELS] + [""]
     out = [f"# {w.s('finder_title')}", "", w.s("finder_intro"), "", *form, *browse, _script(uri), ""]
-    return exclude_from_search(_finish(w, out, None, None))
+    return exclude_from_search(finish_markdown(w, out, None, None))
 
 
 def plan_search_pages(cat: Catalogue, lang: str) -> list[PageSpec]:

@@ -19,9 +19,10 @@ import segno
 from cchc.content.catalogue import Catalogue
 from cchc.i18n import LANGUAGE_PREFIXES, LANGUAGES, t
 from cchc.content.lastmod import head_date
-from cchc.content.models import Channel, Procedure, _LocalizedText
+from cchc.content.models import Channel, Procedure, BilingualText
 from cchc.site.addresses import LEAFLET, procedure_uri
-from cchc.site.procedures import PageSpec, _finish, _Writer, exclude_from_search, procedure_page
+from cchc.site.writer import PageSpec, Writer, exclude_from_search, finish_markdown
+from cchc.site.procedures import procedure_page
 from cchc.output.pdf import PdfCache, Printer, print_pdfs
 
 PDF_NAME = {"vi": "to-roi-cai-cach-hanh-chinh.pdf", "en": "administrative-reform-leaflet.pdf"}
@@ -50,7 +51,7 @@ def _channel(proc: Procedure) -> Channel | None:
     return next((c for c in proc.cach_thuc if c.hinh_thuc == "truc-tiep"), proc.cach_thuc[0] if proc.cach_thuc else None)
 
 
-def _procedure(w: _Writer, proc: Procedure) -> str:
+def _procedure(w: Writer, proc: Procedure) -> str:
     channel = _channel(proc)
     time = w.time_limit(channel.thoi_han) if channel and channel.thoi_han else w.s("not_stated")
     if channel is None or channel.phi is None:
@@ -75,9 +76,9 @@ def leaflet_page(cat: Catalogue, lang: str, site_url: str) -> PageSpec:
     portal = cat.portal
     assert portal is not None
     leaflet, feedback, province = portal.leaflet, portal.feedback, cat.province
-    w = _Writer(cat, lang, LEAFLET)
+    w = Writer(cat, lang, LEAFLET)
 
-    def tr(text: _LocalizedText) -> str:
+    def tr(text: BilingualText) -> str:
         # Plain text for the raw-HTML panels (the Writer's Markdown escaping does not apply inside HTML blocks);
         # Vietnamese shown on the English leaflet is marked as such for screen readers.
         if lang == "en" and text.en is None:
@@ -127,7 +128,7 @@ def leaflet_page(cat: Catalogue, lang: str, site_url: str) -> PageSpec:
         "</div>",
         "",
     ]
-    return exclude_from_search(_finish(w, out, "data/leaflet.yml", None))
+    return exclude_from_search(finish_markdown(w, out, "data/leaflet.yml", None))
 
 
 def pages_with_details(cat: Catalogue, code: str, lang: str, site_url: str) -> list[PageSpec]:

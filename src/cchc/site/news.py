@@ -20,7 +20,7 @@ from cchc.i18n import LANGUAGES, t
 from cchc.content.models import Category
 from cchc.content.news import NEWS_DIR, Story, category_dir
 from cchc.site.addresses import page_url, url_from_page
-from cchc.site.procedures import PageSpec, _finish, _finish_html, _HtmlWriter, _Writer, exclude_from_search
+from cchc.site.writer import HtmlWriter, PageSpec, Writer, exclude_from_search, finish_html, finish_markdown
 from cchc.output.search import NOINDEX_CLOSE, NOINDEX_OPEN_HTML, search_data
 from cchc.text import format_datetime
 
@@ -39,22 +39,22 @@ RELATED_HORIZON = 40  # stories on each side, per tag, considered for a story's 
 
 
 
-def _time(w: _Writer, story: Story) -> str:
+def _time(w: Writer, story: Story) -> str:
     moment = story.published
     return f'<time datetime="{moment.isoformat()}">{format_datetime(moment, w.lang)}</time>'
 
 
-def _category_link(w: _Writer, category: str) -> str:
+def _category_link(w: Writer, category: str) -> str:
     return w.link_to(category_uri(category), w.tr(w.cat.categories[category].ten))
 
 
-def _teaser(w: _HtmlWriter, page: HtmlBody, story: Story) -> None:
+def _teaser(w: HtmlWriter, page: HtmlBody, story: Story) -> None:
     page.heading(3, w.link_to(story.address, text(story.item.tieu_de)))
     page.add(f'<p class="cchc-news-meta">{_time(w, story)} · {_category_link(w, story.item.chuyen_muc)}</p>',
              f"<p>{text(story.item.sapo)}</p>")
 
 
-def _pager(w: _HtmlWriter, page: int, total: int, uri_of: Callable[[int], str]) -> str:
+def _pager(w: HtmlWriter, page: int, total: int, uri_of: Callable[[int], str]) -> str:
     if total <= 1:
         return ""
     items = []
@@ -76,14 +76,14 @@ def _pager(w: _HtmlWriter, page: int, total: int, uri_of: Callable[[int], str]) 
 
 def _listing(
     cat: Catalogue, lang: str, stories: Sequence[Story], title: str,
-    intro: Callable[[_HtmlWriter], list[str]], uri_of: Callable[[int], str]
+    intro: Callable[[HtmlWriter], list[str]], uri_of: Callable[[int], str]
 ) -> list[PageSpec]:
     """A paginated list, newest first: page 1 at ``uri_of(1)``, then ``uri_of(2)``...; ``intro`` gives the HTML
     under the title. Written as HTML directly (cchc.site.htmlout)."""
     total = max(1, math.ceil(len(stories) / NEWS_PER_PAGE))
     specs = []
     for number in range(1, total + 1):
-        w = _HtmlWriter(cat, lang, uri_of(number))
+        w = HtmlWriter(cat, lang, uri_of(number))
         page = HtmlBody()
         page.heading(1, title if number == 1 else f"{title} – {w.s('page_n', n=number)}")
         page.add(*intro(w))
@@ -95,7 +95,7 @@ def _listing(
         if not stories:
             page.add(f"<p>{w.s('no_news')}</p>")
         page.add(_pager(w, number, total, uri_of))
-        specs.append(exclude_from_search(_finish_html(w, page, None, None)))
+        specs.append(exclude_from_search(finish_html(w, page, None, None)))
     return specs
 
 
@@ -125,7 +125,7 @@ def _related(cat: Catalogue, story: Story, stories: Sequence[Story], by_tag: dic
 def _article(cat: Catalogue, lang: str, story: Story, related: list[Story],
              older: Story | None, newer: Story | None) -> PageSpec:
     """A story's page, written as HTML around the editor's Markdown text (only that goes through Markdown)."""
-    w = _HtmlWriter(cat, lang, story.address)
+    w = HtmlWriter(cat, lang, story.address)
     item = story.item
     page = HtmlBody()
     page.heading(1, text(item.tieu_de))
@@ -164,13 +164,13 @@ def _article(cat: Catalogue, lang: str, story: Story, related: list[Story],
     page.add(NOINDEX_CLOSE)
     page.add(search_data({"kind": "news", "date": format_datetime(story.published, lang), "summary": item.sapo,
                           "category": w.cat.categories[item.chuyen_muc].ten.get(lang)}, []))
-    spec = _finish_html(w, page, story.source, f"story:{lang}:{item.khoa}")
+    spec = finish_html(w, page, story.source, f"story:{lang}:{item.khoa}")
     return dataclasses.replace(spec, markdown=story.body)
 
 
 def _feeds_page(cat: Catalogue, lang: str) -> PageSpec:
     uri = feeds_page_uri()
-    w = _Writer(cat, lang, uri)
+    w = Writer(cat, lang, uri)
     paths = feed_paths(cat)
     out = [f"# {w.s('feeds')}", "", w.s("feeds_intro"), "", w.s("feed_changes_intro"), "", w.s("feed_terms"), ""]
     out += [f"| {w.s('feed')} | RSS 2.0 | Atom 1.0 |", "| --- | --- | --- |"]
@@ -186,7 +186,7 @@ def _feeds_page(cat: Catalogue, lang: str) -> PageSpec:
                  for path, kind in ((rss, "application/rss+xml"), (atom, "application/atom+xml"))]
         out.append(f"| {name} | {cells[0]} | {cells[1]} |")
     out.append("")
-    return exclude_from_search(_finish(w, out, None, None))
+    return exclude_from_search(finish_markdown(w, out, None, None))
 
 
 def plan_news_pages(cat: Catalogue, lang: str) -> list[PageSpec]:
@@ -209,7 +209,7 @@ def plan_news_pages(cat: Catalogue, lang: str) -> list[PageSpec]:
     ordered = sorted(cat.categories.items(), key=lambda kv: (kv[1].thu_tu, kv[0]))
     years = sorted({s.year for s in stories}, reverse=True)
 
-    def news_intro(w: _HtmlWriter) -> list[str]:
+    def news_intro(w: HtmlWriter) -> list[str]:
         lines = [f"<strong>{w.s('categories')}:</strong> "
                  + " · ".join(_category_link(w, cid) for cid, _ in ordered)]
         if years:
@@ -218,17 +218,17 @@ def plan_news_pages(cat: Catalogue, lang: str) -> list[PageSpec]:
         lines.append(w.link_to(feeds_page_uri(), w.s("feeds")))
         return [f"<p>{w.s('news_intro')}</p>", '<p class="cchc-news-browse">' + "<br />\n".join(lines) + "</p>"]
 
-    def all_news(w: _HtmlWriter) -> str:
+    def all_news(w: HtmlWriter) -> str:
         return f"<p>{w.link_to(news_index_uri(), w.s('all_news'))}</p>"
 
     specs += _listing(cat, lang, stories, t("news", lang), news_intro, news_index_uri)
     for cid, category in ordered:
         members = [stories[i] for i in by_category[cid]]
 
-        def category_intro(w: _HtmlWriter, category: Category = category) -> list[str]:
+        def category_intro(w: HtmlWriter, category: Category = category) -> list[str]:
             return ([f"<p>{w.tr(category.mo_ta)}</p>"] if category.mo_ta else []) + [all_news(w)]
 
-        specs += _listing(cat, lang, members, _HtmlWriter(cat, lang, category_uri(cid)).tr(category.ten),
+        specs += _listing(cat, lang, members, HtmlWriter(cat, lang, category_uri(cid)).tr(category.ten),
                           category_intro, lambda page, cid=cid: category_uri(cid, page))  # type: ignore[misc]
     for year in years:
         members = [s for s in stories if s.year == year]

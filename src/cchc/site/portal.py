@@ -14,7 +14,8 @@ from cchc.site.htmlout import HtmlBody, href
 from cchc.i18n import t
 from cchc.content.models import Centre, ReformIndex
 from cchc.site.addresses import CENTRES, field_uri, index_uri, online_uri
-from cchc.site.procedures import PageSpec, _finish, _finish_html, _HtmlWriter, _Writer, md_url, procedure_list_html
+from cchc.site.writer import HtmlWriter, PageSpec, Writer, finish_html, finish_markdown, md_url
+from cchc.site.procedures import procedure_list_html
 from cchc.output.search import NOINDEX_CLOSE, NOINDEX_OPEN, NOINDEX_OPEN_HTML
 from cchc.text import format_date, format_number, md_escape
 
@@ -30,7 +31,7 @@ def _phone_links(numbers: list[str]) -> str:
     return ", ".join(f"[{md_escape(n)}]({tel(n)})" for n in numbers)
 
 
-def _quick_links(w: _Writer) -> list[str]:
+def _quick_links(w: Writer) -> list[str]:
     links = [
         (index_uri(), w.s("procedures")),
         (ONLINE, w.s("online_title")),
@@ -46,14 +47,14 @@ def _quick_links(w: _Writer) -> list[str]:
     return [f"## {w.s('quick_links')}", "", f'<ul class="cchc-quick-links">{items}</ul>', ""]
 
 
-def _hotline_box(w: _Writer, portal: Portal) -> list[str]:
+def _hotline_box(w: Writer, portal: Portal) -> list[str]:
     rows = [f"- **{w.tr(h.ten)}:** [{md_escape(h.dien_thoai)}]({tel(h.dien_thoai)})"
             for h in portal.feedback.duong_day_nong]
     return ['<div class="cchc-hotline-box" markdown="1">', "", f"## {w.s('hotline_box')}", "", *rows, "",
             w.link_to(FEEDBACK, w.s("feedback_channels")), "", "</div>", ""]
 
 
-def _latest_changes(w: _Writer, cat: Catalogue) -> list[str]:
+def _latest_changes(w: Writer, cat: Catalogue) -> list[str]:
     lines: list[str] = []
     for _, pset in sorted(cat.sets.items(), key=lambda kv: (kv[1].ngay_ban_hanh, kv[0]), reverse=True):
         changes = [("cong_bo_moi", c) for c in pset.cong_bo_moi] + [("sua_doi", c) for c in pset.sua_doi]
@@ -64,7 +65,7 @@ def _latest_changes(w: _Writer, cat: Catalogue) -> list[str]:
     return lines or [w.s("none")]
 
 
-def _index_glance(w: _Writer, portal: Portal) -> list[str]:
+def _index_glance(w: Writer, portal: Portal) -> list[str]:
     rows = [f"| {w.s('indices_title')} | {w.s('year')} | {w.s('score')} | {w.s('rank')} |", "| --- | --- | --- | --- |"]
     sample = False
     for index in portal.indices.values():
@@ -78,7 +79,7 @@ def _index_glance(w: _Writer, portal: Portal) -> list[str]:
 
 def home_page(cat: Catalogue, lang: str) -> PageSpec:
     portal = _portal(cat)
-    w = _Writer(cat, lang, HOME)
+    w = Writer(cat, lang, HOME)
     province = cat.province
     out = [
         f"# {md_escape(w.s('home_title', province=province.ten.get(lang)))}",
@@ -115,10 +116,10 @@ def home_page(cat: Catalogue, lang: str) -> PageSpec:
     out += _hotline_box(w, portal)
     out += _index_glance(w, portal)
     out += [NOINDEX_CLOSE, ""]
-    return _finish(w, out, "data/province.yml", None)
+    return finish_markdown(w, out, "data/province.yml", None)
 
 
-def _centre(w: _Writer, cat: Catalogue, centre_id: str, centre: Centre) -> list[str]:
+def _centre(w: Writer, cat: Catalogue, centre_id: str, centre: Centre) -> list[str]:
     # The centre's id is its anchor, the same in both languages: procedure pages link to it.
     out = [f"## {w.tr(centre.ten)} {{ #{centre_id} }}", "",
            f"**{w.s('address')}:** {w.tr(centre.dia_chi)}  ",
@@ -136,17 +137,17 @@ def _centre(w: _Writer, cat: Catalogue, centre_id: str, centre: Centre) -> list[
 
 def centres_page(cat: Catalogue, lang: str) -> PageSpec:
     portal = _portal(cat)
-    w = _Writer(cat, lang, CENTRES)
+    w = Writer(cat, lang, CENTRES)
     out = [f"# {w.s('centres_title')}", "", w.s("centres_intro"), ""]
     by_level = sorted(portal.centres.items(), key=lambda kv: (cat.levels[kv[1].cap].thu_tu, kv[0]))
     for centre_id, centre in by_level:
         out += _centre(w, cat, centre_id, centre)
-    return _finish(w, out, "data/centres.yml", None)
+    return finish_markdown(w, out, "data/centres.yml", None)
 
 
 def feedback_page(cat: Catalogue, lang: str) -> PageSpec:
     fb = _portal(cat).feedback
-    w = _Writer(cat, lang, FEEDBACK)
+    w = Writer(cat, lang, FEEDBACK)
     out = [f"# {w.s('feedback_title')}", "", f"## {w.s('hotline_box')}", "",
            f"| {w.s('line')} | {w.s('phone')} | {w.s('answered')} |", "| --- | --- | --- |"]
     for line in fb.duong_day_nong:
@@ -165,10 +166,10 @@ def feedback_page(cat: Catalogue, lang: str) -> PageSpec:
     out += [f"## {w.s('feedback_process')}", "", *(f"{i}. {w.tr(step)}" for i, step in enumerate(fb.quy_trinh, 1)),
             "", f"**{w.s('feedback_time')}:** {w.tr(fb.thoi_han)}", "",
             f"[{w.s('national_feedback')}]({md_url(fb.he_thong_quoc_gia)}){{ .md-button .md-button--primary }}", ""]
-    return _finish(w, out, "data/feedback.yml", None)
+    return finish_markdown(w, out, "data/feedback.yml", None)
 
 
-def _index_section(w: _Writer, ident: str, index: ReformIndex) -> list[str]:
+def _index_section(w: Writer, ident: str, index: ReformIndex) -> list[str]:
     out = [f"## {w.tr(index.ten)}: {w.tr(index.ten_day_du)}", "", w.tr_block(index.mo_ta), ""]
     if index.so_lieu_mau:
         out += [f'!!! warning "{w.s("sample_figures")}"', ""]
@@ -181,26 +182,26 @@ def _index_section(w: _Writer, ident: str, index: ReformIndex) -> list[str]:
 
 
 def indices_page(cat: Catalogue, lang: str) -> PageSpec:
-    w = _Writer(cat, lang, INDICES)
+    w = Writer(cat, lang, INDICES)
     out = [f"# {w.s('indices_title')}", "", w.s("indices_intro"), ""]
     for ident, index in _portal(cat).indices.items():
         out += _index_section(w, ident, index)
-    return _finish(w, out, "data/indices.yml", None)
+    return finish_markdown(w, out, "data/indices.yml", None)
 
 
 def faq_page(cat: Catalogue, lang: str) -> PageSpec:
-    w = _Writer(cat, lang, FAQ)
+    w = Writer(cat, lang, FAQ)
     out = [f"# {w.s('faq_title')}", ""]
     for _, topic in sorted(_portal(cat).faq.items(), key=lambda kv: (kv[1].thu_tu, kv[0])):
         out += [f"## {w.tr(topic.ten)}", ""]
         for entry in topic.cau_hoi:
             out += [f"### {w.tr(entry.hoi)}", "", w.tr_block(entry.dap), ""]
-    return _finish(w, out, "data/faq.yml", None)
+    return finish_markdown(w, out, "data/faq.yml", None)
 
 
 def committee_page(cat: Catalogue, lang: str) -> PageSpec:
     com = _portal(cat).committee
-    w = _Writer(cat, lang, COMMITTEE)
+    w = Writer(cat, lang, COMMITTEE)
     out = [f"# {w.tr(com.ten)}", "", w.tr_block(com.mo_ta), "",
            f"**{w.s('committee_decision')}:** {md_escape(com.quyet_dinh)}", "",
            f"## {w.s('committee_duties')}", "", *(f"- {w.tr(d)}" for d in com.nhiem_vu), "",
@@ -209,13 +210,13 @@ def committee_page(cat: Catalogue, lang: str) -> PageSpec:
     for member in com.thanh_vien:
         office = w.tr(member.chuc_danh) + (f" ({md_escape(member.ho_ten)})" if member.ho_ten else "")
         out.append(f"| {w.tr(member.chuc_vu)} | {office} |")
-    return _finish(w, [*out, ""], "data/steering-committee.yml", None)
+    return finish_markdown(w, [*out, ""], "data/steering-committee.yml", None)
 
 
 def online_page(cat: Catalogue, lang: str) -> PageSpec:
     """The portals' buttons and the procedures that can be done online, fully or partly: most of the catalogue,
     so written as HTML (cchc.site.htmlout) like the other long lists."""
-    w = _HtmlWriter(cat, lang, ONLINE)
+    w = HtmlWriter(cat, lang, ONLINE)
     prov = cat.province
     page = HtmlBody()
     page.heading(1, w.s("online_title"))
@@ -234,7 +235,7 @@ def online_page(cat: Catalogue, lang: str) -> PageSpec:
     if channel_only:
         page.heading(2, w.s("online_channel_only"))
         page.add(NOINDEX_OPEN_HTML, procedure_list_html(w, channel_only), NOINDEX_CLOSE)
-    return _finish_html(w, page, None, None)
+    return finish_html(w, page, None, None)
 
 
 def plan_portal_pages(cat: Catalogue, lang: str) -> list[PageSpec]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from cchc.site.writer import HtmlWriter, PageSpec, Writer, finish_html, finish_markdown, md_url
 from cchc.site.addresses import CENTRES, agency_uri, field_uri, index_uri, level_uri, online_uri, output_path, page_url, procedure_uri, set_uri
 from cchc.site.applying import (
     ONLINE_STATES,
@@ -31,7 +32,7 @@ from cchc.site.applying import (
 from cchc.content.catalogue import Catalogue
 from cchc.site.htmlout import HtmlBody, bullet_list, href, page_href, paragraphs, table, task_list, text
 from cchc.i18n import t
-from cchc.content.models import Centre, Channel, DossierDocument, Fee, Procedure, ProcedureSet, TimeLimit, _LocalizedText
+from cchc.content.models import Centre, Channel, DossierDocument, Fee, Procedure, ProcedureSet, TimeLimit, BilingualText
 from cchc.output.search import NOINDEX_CLOSE, NOINDEX_OPEN, NOINDEX_OPEN_HTML, search_data
 from cchc.text import format_date, format_number, md_escape, md_paragraphs, quote_url, slugify, sort_key
 
@@ -52,157 +53,7 @@ _VERBATIM_SECTIONS = {
 _FILE_KINDS = frozenset({"pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "zip"})
 
 
-@dataclass(frozen=True)
-class PageSpec:
-    src_uri: str  # path inside the docs tree, e.g. thu-tuc/dang-ky-khai-sinh-1.001193.md
-    markdown: str
-    edit_uri: str | None = None  # repository path of the record the page comes from
-    record: str | None = None  # record key (as in Catalogue.sources) for completeness checks
-    # Pages written as HTML directly (cchc.site.htmlout) carry it here, with their title, contents and anchors;
-    # ``markdown`` is then empty and MkDocs' Markdown pass is skipped for them.
-    html: str | None = None
-    title: str | None = None
-    headings: tuple[dict[str, Any], ...] = ()  # flat toc tokens (cchc.site.htmlout.contents nests them)
-    slot: int | None = None  # where the headings of ``markdown`` go among them, when the page has a Markdown slot
-    anchors: frozenset[str] = frozenset()
-    search_exclude: bool = False
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-def missing_outputs(specs: Iterable[PageSpec], site_dir: Path) -> list[str]:
-    """Planned pages whose HTML is not in ``site_dir``: the completeness check after a build."""
-    return [spec.src_uri for spec in specs if not (site_dir / output_path(spec.src_uri)).is_file()]
-
-
-def published_procedures(specs: Iterable[PageSpec]) -> int:
-    return sum(1 for spec in specs if spec.record is not None and spec.record.startswith("procedure:"))
-
-
-def md_url(url: str) -> str:
-    """A URL safe inside Markdown's ``(...)``."""
-    return quote_url(url)
-
-
-@functools.lru_cache(maxsize=131072)
-def _relative(to_uri: str, from_dir: str) -> str:
-    return md_url(posixpath.relpath(to_uri, from_dir))
-
-
-def link(from_uri: str, to_uri: str, text: str) -> str:
-    """Markdown link between two pages by relative path, which MkDocs checks and rewrites."""
-    return f"[{text}]({_relative(to_uri, posixpath.dirname(from_uri) or '.')})"
-
-
-class _Writer:
-    """Renders one page in one language (Markdown); remembers whether any Vietnamese fallback was shown."""
-
-    escape = staticmethod(md_escape)  # one line of plain text, made safe
-    paragraphs = staticmethod(md_paragraphs)  # multi-line plain text, made safe
-    vi_block = '<div lang="vi" markdown="1">\n\n{}\n\n</div>'
-
-    def __init__(self, catalogue: Catalogue, lang: str, uri: str):
-        self.cat = catalogue
-        self.lang = lang
-        self.uri = uri
-        self.fell_back = False
-
-    def tr(self, value: _LocalizedText) -> str:
-        """Escaped text in the page language; untranslated English falls back to Vietnamese, marked lang=vi."""
-        if self.lang == "en" and value.en is None:
-            self.fell_back = True
-            return f'<span lang="vi">{self.escape(value.vi)}</span>'
-        return self.escape(value.get(self.lang))
-
-    def tr_block(self, value: _LocalizedText) -> str:
-        if self.lang == "en" and value.en is None:
-            self.fell_back = True
-            return self.vi_block.format(self.paragraphs(value.vi))
-        return self.paragraphs(value.get(self.lang))
-
-    def s(self, key: str, **values: object) -> str:
-        return t(key, self.lang, **values)
-
-    def date(self, day: dt.date) -> str:
-        return format_date(day, self.lang)
-
-    def number(self, value: float) -> str:
-        return format_number(value, self.lang, 1)
-
-    def time_limit(self, limit: TimeLimit) -> str:
-        out = f"{self.number(limit.so)} {self.s('unit_' + limit.don_vi)}"
-        return out + (f" ({self.tr(limit.ghi_chu)})" if limit.ghi_chu else "")
-
-    def fee(self, fee: Fee) -> str:
-        amount = self.number(fee.so_tien)
-        money = f"{amount} {'đồng' if fee.tien_te == 'VND' and self.lang == 'vi' else fee.tien_te}"
-        if fee.so_tien == 0:
-            money = self.s("free")
-        per = f"/{self.tr(fee.tinh_theo)}" if fee.tinh_theo else ""
-        note = f" ({self.tr(fee.mo_ta)})" if fee.mo_ta else ""
-        return f"{self.tr(fee.ten)}: {money}{per}{note}"
-
-    def link_to(self, to_uri: str, text: str) -> str:
-        return link(self.uri, to_uri, text)
-
-    def rel(self, to_path: str) -> str:
-        """Relative path from this page's source to another file of the docs tree."""
-        return posixpath.relpath(to_path, posixpath.dirname(self.uri) or ".")
-
-    def procedure_link(self, code: str) -> str:
-        proc = self.cat.procedures[code]
-        return self.link_to(procedure_uri(proc), self.tr(proc.ten)) + f" ({md_escape(code)})"
-
-    def set_title(self, set_id: str) -> str:
-        pset = self.cat.sets[set_id]
-        prefix = "Quyết định số" if self.lang == "vi" else "Decision No."
-        return md_escape(f"{prefix} {pset.so_hieu}")
-
-
-class _HtmlWriter(_Writer):
-    """The same page in HTML (cchc.site.htmlout) instead of Markdown: text escaped for HTML, links as page URLs."""
-
-    escape = staticmethod(text)
-    paragraphs = staticmethod(paragraphs)
-    vi_block = '<div lang="vi">\n{}\n</div>'
-
-    def link_to(self, to_uri: str, label: str) -> str:
-        return f'<a href="{_href(self.uri, to_uri)}">{label}</a>'
-
-    def procedure_link(self, code: str) -> str:
-        proc = self.cat.procedures[code]
-        return self.link_to(procedure_uri(proc), self.tr(proc.ten)) + f" ({text(code)})"
-
-    def set_title(self, set_id: str) -> str:
-        prefix = "Quyết định số" if self.lang == "vi" else "Decision No."
-        return text(f"{prefix} {self.cat.sets[set_id].so_hieu}")
-
-
-@functools.lru_cache(maxsize=131072)
-def _href(from_uri: str, to_uri: str) -> str:
-    target, _, fragment = to_uri.partition("#")
-    return page_href(page_url(from_uri), page_url(target)) + (f"#{fragment}" if fragment else "")
-
-
-def _channel_table(w: _HtmlWriter, channels: list[Channel]) -> str:
+def _channel_table(w: HtmlWriter, channels: list[Channel]) -> str:
     """One row per channel; the description column only when some channel has one. A description every channel
     shares (the national records repeat one paragraph in each row) is shown once, below the table."""
     shared = channels[0].mo_ta if len(channels) > 1 and all(ch.mo_ta == channels[0].mo_ta for ch in channels) \
@@ -221,7 +72,7 @@ def _channel_table(w: _HtmlWriter, channels: list[Channel]) -> str:
     return table(head, rows) + note
 
 
-def _names(w: _Writer, ids: Iterable[str], table: dict[str, object]) -> str:
+def _names(w: Writer, ids: Iterable[str], table: dict[str, object]) -> str:
     return ", ".join(w.tr(table[i].ten) for i in ids)  # type: ignore[attr-defined]
 
 
@@ -231,7 +82,7 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
     Written as HTML directly (cchc.site.htmlout): a procedure page is all data, and at province scale the Markdown
     pass was the largest cost of a build."""
     uri = procedure_uri(proc)
-    w = _HtmlWriter(cat, lang, uri)
+    w = HtmlWriter(cat, lang, uri)
     page = HtmlBody()
     page.heading(1, w.tr(proc.ten))
 
@@ -385,10 +236,10 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
 
     page.add(f"<p><em>{w.s('last_reviewed')}: {w.date(proc.cap_nhat)}</em></p>")
     page.add(NOINDEX_CLOSE, _procedure_search_data(cat, proc, lang))
-    return _finish_html(w, page, cat.sources.get("procedure:" + proc.ma_thu_tuc), "procedure:" + proc.ma_thu_tuc)
+    return finish_html(w, page, cat.sources.get("procedure:" + proc.ma_thu_tuc), "procedure:" + proc.ma_thu_tuc)
 
 
-def _apply_button(w: _HtmlWriter, proc: Procedure) -> str:
+def _apply_button(w: HtmlWriter, proc: Procedure) -> str:
     """The "apply online" button, styled as a button but a plain link; saying where it leads when that is
     a portal rather than the procedure's own online service. Empty when the record offers nothing online."""
     target = online_target(proc, w.cat.province)
@@ -403,7 +254,7 @@ def _apply_button(w: _HtmlWriter, proc: Procedure) -> str:
     return "\n".join(out)
 
 
-def _form(w: _HtmlWriter, doc: DossierDocument) -> str:
+def _form(w: HtmlWriter, doc: DossierDocument) -> str:
     """A document's form: a download link naming the file type when the record or an editor gives the file,
     the form's name alone when only the name is known (no dead link)."""
     if doc.mau is None:
@@ -423,7 +274,7 @@ def _form(w: _HtmlWriter, doc: DossierDocument) -> str:
     return f' · <a href="{href(target)}">{label}</a>'
 
 
-def _where(w: _HtmlWriter, page: HtmlBody, proc: Procedure) -> None:
+def _where(w: HtmlWriter, page: HtmlBody, proc: Procedure) -> None:
     """Where and when to apply. The record's own address and hours win; what it leaves out comes from the
     centres of its levels (cchc.site.applying.receiving_centres), or, at a level with no centre, the agency."""
     cat = w.cat
@@ -457,7 +308,7 @@ def _where(w: _HtmlWriter, page: HtmlBody, proc: Procedure) -> None:
     _verbatim(w, page, proc, "where")
 
 
-def _centre_entry(w: _HtmlWriter, centre_id: str, centre: Centre) -> str:
+def _centre_entry(w: HtmlWriter, centre_id: str, centre: Centre) -> str:
     phones = ", ".join(f'<a href="{href(tel(n))}">{text(n)}</a>' for n in centre.dien_thoai)
     return "<br />\n".join([
         f"<strong>{w.link_to(f'{CENTRES}#{centre_id}', w.tr(centre.ten))}</strong>",
@@ -468,7 +319,7 @@ def _centre_entry(w: _HtmlWriter, centre_id: str, centre: Centre) -> str:
     ])
 
 
-def _apply_to_agency(w: _HtmlWriter, proc: Procedure, level: str, level_name: str) -> str:
+def _apply_to_agency(w: HtmlWriter, proc: Procedure, level: str, level_name: str) -> str:
     """A level no centre serves: the agency named by the record (linked when it has its list), and the national
     portal when the record offers an online channel; hours as the agency publishes them. No address is made up."""
     ids = agencies_for_level(proc, w.cat.agencies, level)
@@ -481,7 +332,7 @@ def _apply_to_agency(w: _HtmlWriter, proc: Procedure, level: str, level_name: st
     return w.s("where_agency", level=level_name, agencies=names, online=online)
 
 
-def _verbatim(w: _HtmlWriter, page: HtmlBody, proc: Procedure, section: str | None) -> None:
+def _verbatim(w: HtmlWriter, page: HtmlBody, proc: Procedure, section: str | None) -> None:
     """Text the importer kept word for word (``can_ra_soat``) for the fields of ``section`` (None: the fields of
     no section), in plain words: what it is and which part of the page it belongs to; Vietnamese, marked so."""
     fields = _VERBATIM_SECTIONS.get(section or "", ())
@@ -517,34 +368,11 @@ def _procedure_search_data(cat: Catalogue, proc: Procedure, lang: str) -> str:
     )
 
 
-def exclude_from_search(spec: PageSpec) -> PageSpec:
-    """Keep a list page out of search results (Material's front-matter convention, read by our template)."""
-    if spec.html is not None:
-        return dataclasses.replace(spec, search_exclude=True)
-    return PageSpec(spec.src_uri, "---\nsearch:\n  exclude: true\n---\n\n" + spec.markdown, spec.edit_uri, spec.record)
-
-
-def _finish(w: _Writer, out: list[str], edit_uri: str | None, record: str | None) -> PageSpec:
-    if w.fell_back:
-        # The notice goes right under the title so screen-reader users hear it before the Vietnamese text.
-        out[1:1] = ["", f'!!! info "{w.s("untranslated_notice")}"', ""]
-    return PageSpec(w.uri, "\n".join(out).rstrip() + "\n", edit_uri, record)
-
-
-def _finish_html(w: _Writer, page: HtmlBody, edit_uri: str | None, record: str | None) -> PageSpec:
-    if w.fell_back:
-        # The notice goes right under the title so screen-reader users hear it before the Vietnamese text.
-        notice = HtmlBody()
-        notice.admonition("info", w.s("untranslated_notice"), "")
-        page.parts[1:1] = notice.parts
-    return PageSpec(w.uri, "", edit_uri, record, page.html, page.title, page.headings, page.slot, frozenset(page.anchors))
-
-
-def _sorted_procs(w: _Writer, procs: Iterable[Procedure]) -> list[Procedure]:
+def _sorted_procs(w: Writer, procs: Iterable[Procedure]) -> list[Procedure]:
     return sorted(procs, key=lambda p: (sort_key(p.ten.get(w.lang)), p.ma_thu_tuc))
 
 
-def _procedure_list(w: _Writer, procs: Iterable[Procedure]) -> list[str]:
+def _procedure_list(w: Writer, procs: Iterable[Procedure]) -> list[str]:
     lines = []
     for proc in _sorted_procs(w, procs):
         mark = f" — *{w.s('status_' + proc.trang_thai)}*" if proc.trang_thai != "con-hieu-luc" else ""
@@ -553,20 +381,20 @@ def _procedure_list(w: _Writer, procs: Iterable[Procedure]) -> list[str]:
 
 
 def _browse_page(
-    cat: Catalogue, lang: str, uri: str, title: _LocalizedText | str, match: Callable[[Procedure], bool]
+    cat: Catalogue, lang: str, uri: str, title: BilingualText | str, match: Callable[[Procedure], bool]
 ) -> PageSpec:
     """A list of procedures (by field, level, agency or online level), written as HTML: the level lists hold
     most of the catalogue, and their Markdown cost a second of every build at province scale."""
-    w = _HtmlWriter(cat, lang, uri)
+    w = HtmlWriter(cat, lang, uri)
     page = HtmlBody()
-    page.heading(1, w.tr(title) if isinstance(title, _LocalizedText) else text(title))
+    page.heading(1, w.tr(title) if isinstance(title, BilingualText) else text(title))
     procs = [p for p in cat.procedures.values() if match(p)]
     page.add(NOINDEX_OPEN_HTML, f"<p>{w.s('count_procedures', n=len(procs))}</p>", procedure_list_html(w, procs),
              NOINDEX_CLOSE, search_data({"kind": "list"}, []))
-    return _finish_html(w, page, None, None)
+    return finish_html(w, page, None, None)
 
 
-def procedure_list_html(w: _HtmlWriter, procs: Iterable[Procedure]) -> str:
+def procedure_list_html(w: HtmlWriter, procs: Iterable[Procedure]) -> str:
     """``_procedure_list`` in HTML: the procedures in Vietnamese order, each linked, with its status if not in force."""
     items = []
     for proc in _sorted_procs(w, procs):
@@ -577,7 +405,7 @@ def procedure_list_html(w: _HtmlWriter, procs: Iterable[Procedure]) -> str:
 
 def _set_page(cat: Catalogue, set_id: str, pset: ProcedureSet, lang: str) -> PageSpec:
     uri = set_uri(set_id)
-    w = _Writer(cat, lang, uri)
+    w = Writer(cat, lang, uri)
     out = [f"# {w.set_title(set_id)}", "", w.tr_block(pset.trich_yeu), "", NOINDEX_OPEN, ""]
     out += [
         f"**{w.s('issued_on')}:** {w.date(pset.ngay_ban_hanh)}  ",
@@ -597,12 +425,12 @@ def _set_page(cat: Catalogue, set_id: str, pset: ProcedureSet, lang: str) -> Pag
         out.append("")
     out += [NOINDEX_CLOSE, ""]
     out += [search_data({"kind": "document", "summary": pset.trich_yeu.get(lang)}, [pset.so_hieu]), ""]
-    return _finish(w, out, cat.sources.get("set:" + set_id), "set:" + set_id)
+    return finish_markdown(w, out, cat.sources.get("set:" + set_id), "set:" + set_id)
 
 
 def _index_page(cat: Catalogue, lang: str) -> PageSpec:
     uri = index_uri()
-    w = _Writer(cat, lang, uri)
+    w = Writer(cat, lang, uri)
     procs = list(cat.procedures.values())
 
     def count(pred: Callable[[Procedure], bool]) -> int:
@@ -631,7 +459,7 @@ def _index_page(cat: Catalogue, lang: str) -> PageSpec:
     for sid, pset in sorted(cat.sets.items(), key=lambda kv: (kv[1].ngay_ban_hanh, kv[0]), reverse=True):
         out.append(f"- {w.link_to(set_uri(sid), w.set_title(sid))} ({w.date(pset.ngay_ban_hanh)}): {w.tr(pset.trich_yeu)}")
     out.append("")
-    return _finish(w, out, None, None)
+    return finish_markdown(w, out, None, None)
 
 
 def plan_procedure_pages(cat: Catalogue, lang: str) -> list[PageSpec]:
