@@ -89,3 +89,15 @@ def test_properdocs_builds_the_site_mkdocs_builds(built_site: Path, tmp_path: Pa
     assert {rel: found for rel, found in tags.items() if found not in (by_builder, ([], []))} == {}
     tagged = {rel for rel, found in tags.items() if found == by_builder}
     assert {"index.html", "en/index.html", "thu-tuc/index.html", "en/thu-tuc/index.html"} <= tagged
+
+
+def test_properdocs_replacement_maps_mkdocs_imports() -> None:
+    """README's switch for ``make build`` and ``make serve`` is ``import properdocs.replacement`` before the
+    first MkDocs import: after it, every ``mkdocs.*`` module is ProperDocs' (in a fresh process: this one has
+    MkDocs' own loaded), including the private build steps ``scripts/serve.py`` calls."""
+    code = ("import properdocs.replacement, mkdocs, mkdocs.commands.build as b, mkdocs.livereload as r\n"
+            "print(mkdocs.__name__, b.__name__, b._build_page.__module__, b._populate_page.__module__, r.__name__)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["properdocs", "properdocs.commands.build", "properdocs.commands.build",
+                                   "properdocs.commands.build", "properdocs.livereload"]
