@@ -39,11 +39,11 @@ def main() -> int:
         if args.site:
             site = Path(args.site)
         else:
-            from build_site import build_all
+            from cchc.build import build_site
 
             work = Path(tempfile.mkdtemp(prefix="cchc-links-"))
             site = work / "site"
-            build_all(Path(args.root), site)
+            build_site(Path(args.root), site)
         report = check_site(site, _site_url(Path(args.root)))
         if not args.quiet_external:
             print(f"Liên kết ra ngoài / external links ({len(report.external)}, not checked):")

@@ -48,10 +48,11 @@ def leaflet_of_one(root: Path, code: str = "1.001193") -> None:
 
 
 def build_site(root: Path) -> Path:
-    from build_site import build_all
+    """The site of ``root`` built by the build every caller uses (cchc.build), its languages in this process."""
+    from cchc import build
 
     site = root / "site"
-    build_all(root, site, parallel=False)
+    build.build_site(root, site, parallel=False)
     return site
 
 

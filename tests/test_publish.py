@@ -51,14 +51,14 @@ def test_swap_without_keep_deletes_the_replaced_site(tmp_path: Path) -> None:
 
 
 def test_a_build_deletes_the_site_the_last_build_replaced(site_copy: Path) -> None:
-    from build_site import build_all
+    from cchc.build import build_site
 
     site = site_copy / "site"
-    build_all(site_copy, site, parallel=False)
+    build_site(site_copy, site, parallel=False)
     assert not previous_site(site).exists()
     first = tree(site)
     make(previous_site(site), {"stale.html": "what an older build replaced"})
-    build_all(site_copy, site, parallel=False)
+    build_site(site_copy, site, parallel=False)
     assert tree(previous_site(site)) == first  # the older one deleted, the last one kept
     for lang, folder in (("vi", site), ("en", site / "en")):
         assert (folder / "to-roi" / PDF_NAME[lang]).read_bytes().startswith(b"%PDF")

@@ -75,9 +75,6 @@ def search_data(
     return "".join(out)
 
 
-# Set by scripts/build_site.py for its language workers: the hook then leaves indexing to the parent, which runs
-# Pagefind once the workers have exited, so the index is never built while both builds hold their memory.
-INDEX_LATER = "CCHC_SEARCH_INDEX_LATER"
 
 
 def run_pagefind(site_dir: Path, lang: str) -> None:
