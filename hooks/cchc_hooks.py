@@ -48,7 +48,6 @@ from cchc.htmlout import MARKDOWN_SLOT, contents
 from cchc.i18n import alternate_links, plan_localized_docs, t
 from cchc.lastmod import content_date, git_last_changed, head_date, last_updated
 from cchc.leaflet import leaflet_page
-from cchc.messages_vi import bilingual
 from cchc.news import NEWS_DIR
 from cchc.news_pages import news_alternates, plan_news_pages, story_body
 from cchc.pages import (
@@ -62,7 +61,7 @@ from cchc.pages import (
     set_uri,
 )
 from cchc.portal_pages import footer, plan_portal_pages, report_link
-from cchc.problems import ContentError
+from cchc.problems import ContentError, bilingual
 from cchc.sanitize import sanitize_html
 from cchc.search import INDEX_LATER, folded_block, run_pagefind
 from cchc.search_pages import FINDER_DATA, finder_data, plan_search_pages

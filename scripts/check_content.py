@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from cchc.catalogue import load_catalogue
-from cchc.messages_vi import bilingual
-from cchc.problems import ContentError, github_annotation
+from cchc.problems import ContentError, bilingual, github_annotation
 
 ROOT = Path(__file__).resolve().parent.parent
 
