@@ -396,8 +396,8 @@ def load_catalogue(root: Path) -> Catalogue:
         problems.extend(_missing_forms(proc, root, rel, located))
         if proc.quyet_dinh_cong_bo is not None and proc.quyet_dinh_cong_bo not in sets:
             problems.append(Problem(rel, located.line_of(("quyet_dinh_cong_bo",)), "quyet_dinh_cong_bo",
-                                    msg("unknown_set", got=repr(proc.quyet_dinh_cong_bo),
-                                        allowed=", ".join(sorted(sets)) or "none yet")))
+                                    msg("unknown_set", got=repr(proc.quyet_dinh_cong_bo), allowed=", ".join(sorted(sets)))
+                                    if sets else msg("unknown_set_none_yet", got=repr(proc.quyet_dinh_cong_bo))))
 
     for set_id, pset in sets.items():
         rel = sources["set:" + set_id]

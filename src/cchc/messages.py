@@ -205,6 +205,10 @@ CATALOGUE: dict[str, Entry] = {
     "unknown_set": Entry("unknown procedure set {got}; allowed: a file name (without .yml) in procedures/sets/: {allowed}",
                          "không có quyết định công bố {got}; dùng tên tệp (không có .yml) trong procedures/sets/: "
                          "{allowed}"),
+    "unknown_set_none_yet": Entry("unknown procedure set {got}; allowed: a file name (without .yml) in procedures/sets/: "
+                                  "none yet",
+                                  "không có quyết định công bố {got}; dùng tên tệp (không có .yml) trong "
+                                  "procedures/sets/: chưa có tệp nào"),
     "form_file_missing": Entry("no file docs/{path}; put the form there or correct the path",
                                "không có tệp docs/{path}; đặt tệp mẫu vào đúng chỗ đó hoặc sửa đường dẫn"),
     "code_not_file_name": Entry("code {code} does not match the file name; name the file {name}",

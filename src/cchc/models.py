@@ -304,6 +304,8 @@ class Procedure(Record):
         """Hand-written records give every part; imported ones may be as empty as the national record.
 
         Checked on the raw data, so these problems are reported together with every other one in the file.
+        Each error's type picks its message in cchc.validate (too_short as pydantic's own; fees_unknown, a
+        catalogue key of cchc.messages); the English given here is pydantic's and never shown.
         """
         errors: list[InitErrorDetails] = []
         if isinstance(data, dict) and data.get("nguon") is None:
