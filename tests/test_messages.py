@@ -61,6 +61,17 @@ def test_pydantic_errors_by_type() -> None:
     assert kind.text.key == "not_allowed_value" and kind.vi.startswith("giá trị 'sac-lenh' không hợp lệ; được dùng: luat")
 
 
+def test_a_date_and_time_that_is_not_one() -> None:
+    story = {"tieu_de": "Tin", "khoa": "tin", "ngay_dang": "hôm qua", "chuyen_muc": "chung", "sapo": "Sapo",
+             "tac_gia": "A"}
+    (when,) = _problems(models.NewsItem, story)
+    assert (when.field, when.text.key) == ("ngay_dang", "not_datetime")
+    assert when.message.startswith("must be a date and time written YYYY-MM-DDTHH:MM:SS+07:00, got 'hôm qua' (")
+    assert when.vi == "phải là ngày giờ, viết dạng YYYY-MM-DDTHH:MM:SS+07:00, nhận được 'hôm qua'"
+    (zone,) = _problems(models.NewsItem, {**story, "ngay_dang": "2026-07-20T08:30:00"})
+    assert zone.vi == "cần ghi múi giờ, ví dụ 2026-07-20T08:30:00+07:00 (giờ Việt Nam)"
+
+
 def test_our_own_rules_carry_their_key() -> None:
     (both,) = _problems(models.FormTemplate, {"ten": "Mẫu 01", "url": "https://a.vn/m.docx", "tep": "m.docx"})
     assert (both.message, both.vi) == ("give url or tep, not both", "chỉ ghi url hoặc tep, không ghi cả hai")
