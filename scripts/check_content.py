@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from cchc.content.catalogue import load_catalogue
-from cchc.content.messages_vi import bilingual
-from cchc.content.problems import ContentError, github_annotation
+from cchc.content.problems import ContentError, bilingual, github_annotation
 
 ROOT = Path(__file__).resolve().parent.parent
 

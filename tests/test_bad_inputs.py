@@ -361,6 +361,9 @@ def test_bad_input(case_id: str, mutate: Callable[[Path], None], expected: list[
     from check_content import main as check
 
     from cchc.content import inventory
+    from cchc.content.catalogue import load_catalogue
+    from cchc.content.problems import ContentError
+    from cchc.messages import CATALOGUE
 
     for name, value in getattr(mutate, "limits", {}).items():
         monkeypatch.setattr(inventory, name, value)
@@ -375,6 +378,15 @@ def test_bad_input(case_id: str, mutate: Callable[[Path], None], expected: list[
         # ... and under it, the same in Vietnamese for the editor.
         following = printed[printed.index(message) + 1]
         assert following.startswith("    ↳ ") and len(following) > 12, f"{case_id}: no Vietnamese for {message!r}"
+    # Every line printed is a catalogue entry's, in both languages, and none is the catch-all for a pydantic
+    # error no check expects (cchc.messages).
+    with pytest.raises(ContentError) as caught:
+        load_catalogue(root)
+    for problem in caught.value.problems:
+        entry = CATALOGUE[problem.text.key]
+        assert problem.text.key != "invalid_value", f"{case_id}: {problem} has no message of its own"
+        assert problem.vi == entry.vi.format(**dict(problem.text.params)) != problem.message
+        assert printed[printed.index(str(problem)) + 1] == f"    ↳ {problem.vi}"
     # make build: the same messages in the log, a non-zero exit, and the published site untouched.
     published = root / "site"
     published.mkdir()

@@ -12,6 +12,7 @@ import yaml
 from conftest import ROOT
 
 from cchc.content.problems import Problem, github_annotation
+from cchc.messages import msg
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 
@@ -74,12 +75,13 @@ def test_main_deploys_only_after_everything_passes() -> None:
 
 
 def test_content_problems_become_annotations() -> None:
-    problem = Problem("procedures/1.001193.yml", 42, "cach_thuc[0].phi[1].so_tien", "must be a whole number, got '50,000đ'")
+    problem = Problem("procedures/1.001193.yml", 42, "cach_thuc[0].phi[1].so_tien",
+                      msg("not_whole_number", got="'50,000đ'"))
     assert github_annotation(problem) == (
         "::error file=procedures/1.001193.yml,line=42,title=cach_thuc[0].phi[1].so_tien::"
         "must be a whole number, got '50,000đ'"
     )
-    assert github_annotation(Problem("a:b.yml", 0, "", "x\\n100%")).startswith("::error file=a%3Ab.yml,title=content::")
+    assert github_annotation(Problem("a:b.yml", 0, "", msg("yaml_value", problem_en="x\\n100%"))).startswith("::error file=a%3Ab.yml,title=content::")
 
 
 def test_check_prints_annotations_for_github(site_copy: Path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -19,9 +19,8 @@ from mkdocs.structure.pages import Page
 
 from cchc.content.catalogue import load_catalogue
 from cchc.content.lastmod import content_date, git_last_changed, head_date, last_updated
-from cchc.content.messages_vi import bilingual
 from cchc.content.news import NEWS_DIR
-from cchc.content.problems import ContentError
+from cchc.content.problems import ContentError, bilingual
 from cchc.content.sanitize import sanitize_html
 from cchc.i18n import alternate_links, plan_localized_docs, t
 from cchc.output.completeness import missing_from_outputs, missing_from_search

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel
 
@@ -43,6 +43,7 @@ from cchc.content.sanitize import unsafe_links
 from cchc.content.validate import validate_record
 from cchc.content.yamlio import LocatedData, load_yaml
 from cchc.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from cchc.messages import msg
 from cchc.site.applying import online_state
 
 M = TypeVar("M", bound=BaseModel)
@@ -55,6 +56,8 @@ DATA_FILES = ("province", *TAXONOMIES, *PORTAL_MAPS, "feedback", "steering-commi
 
 # The change a procedure set makes to a procedure, in the order a page lists them.
 CHANGE_KINDS = ("cong_bo_moi", "sua_doi", "thay_the", "bai_bo")
+# What a set does to one procedure: a set's own lists, and bi_thay_the for the procedure another one replaces.
+ChangeKind = Literal["cong_bo_moi", "sua_doi", "thay_the", "bi_thay_the", "bai_bo"]
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ class Change:
     """One procedure set's effect on one procedure."""
 
     set_id: str
-    kind: str  # one of CHANGE_KINDS
+    kind: ChangeKind
     other: str | None = None  # for thay_the: the procedure replaced, or the one replacing it
 
 
@@ -211,14 +214,14 @@ def _load_taxonomy(
     """A taxonomy file maps ids to entries; the ids are what procedures refer to."""
     rel = _rel(path, root)
     if not path.exists():
-        problems.append(Problem(rel, 0, "", "file is missing; the site needs it"))
+        problems.append(Problem(rel, 0, "", msg("file_missing")))
         return {}, {}
     located, found = load_located(path, root)
     problems.extend(found)
     if located is None:
         return {}, {}
     if not isinstance(located.data, dict):
-        problems.append(Problem(rel, 1, "", "must map ids to entries (id: then its fields, indented)"))
+        problems.append(Problem(rel, 1, "", msg("not_id_map")))
         return {}, {}
     entries: dict[str, M] = {}
     lines: dict[str, int] = {}
@@ -226,11 +229,23 @@ def _load_taxonomy(
         key = str(key)
         sub = LocatedData(value, {loc[1:]: ln for loc, ln in located.lines.items() if loc[:1] == (key,)})
         record, found = validate_record(model, sub, rel)
-        problems.extend(Problem(p.path, p.line, f"{key}.{p.field}" if p.field else key, p.message) for p in found)
+        problems.extend(Problem(p.path, p.line, f"{key}.{p.field}" if p.field else key, p.text) for p in found)
         if record is not None:
             entries[key] = record
             lines[key] = located.lines.get((key,), 1)
     return entries, lines
+
+
+# Each kind of reference, with the keys of its message when the allowed ids are listed, and when they are too
+# many to list and the message names where they are.
+REF_KINDS: dict[str, tuple[str, str]] = {
+    "level": ("unknown_level", "unknown_level_in"),
+    "audience": ("unknown_audience", "unknown_audience_in"),
+    "agency": ("unknown_agency", "unknown_agency_in"),
+    "centre": ("unknown_centre", "unknown_centre_in"),
+    "procedure code": ("unknown_procedure_code", "unknown_procedure_code_in"),
+    "document": ("unknown_document", "unknown_document_in"),
+}
 
 
 def _check_refs(
@@ -245,11 +260,10 @@ def _check_refs(
 ) -> None:
     for i, value in enumerate(values):
         if value not in known:
-            allowed = ", ".join(sorted(known)) if len(known) <= 12 else f"an id listed in {where}"
-            problems.append(
-                Problem(rel, located.line_of((field_name, i)), f"{field_name}[{i}]",
-                        f"unknown {what} {value!r}; allowed: {allowed}")
-            )
+            listed, elsewhere = REF_KINDS[what]
+            text = (msg(listed, got=repr(value), allowed=", ".join(sorted(known))) if len(known) <= 12
+                    else msg(elsewhere, got=repr(value), where=where))
+            problems.append(Problem(rel, located.line_of((field_name, i)), f"{field_name}[{i}]", text))
 
 
 def _missing_forms(proc: Procedure, root: Path, rel: str, located: LocatedData) -> list[Problem]:
@@ -264,7 +278,7 @@ def _missing_forms(proc: Procedure, root: Path, rel: str, located: LocatedData) 
             if not path.is_file() or not path.resolve().is_relative_to(docs):
                 loc = ("thanh_phan_ho_so", g, "giay_to", d, "mau", "tep")
                 out.append(Problem(rel, located.line_of(loc), f"thanh_phan_ho_so[{g}].giay_to[{d}].mau.tep",
-                                   f"no file docs/{doc.mau.tep}; put the form there or correct the path"))
+                                   msg("form_file_missing", path=doc.mau.tep)))
     return out
 
 
@@ -282,7 +296,7 @@ class Portal:
 
 def _load_required(model: type[M], path: Path, root: Path, problems: list[Problem]) -> M | None:
     if not path.exists():
-        problems.append(Problem(_rel(path, root), 0, "", "file is missing; the site needs it"))
+        problems.append(Problem(_rel(path, root), 0, "", msg("file_missing")))
         return None
     record, _, found = _load_record(model, path, root)
     problems.extend(found)
@@ -300,11 +314,10 @@ def load_portal(root: Path, levels: dict[str, Level], fields: dict[str, Field_],
         line = maps["centres"][1][centre_id]
         if centre.cap not in levels:
             problems.append(Problem(rel, line, f"{centre_id}.cap",
-                                    f"unknown level {centre.cap!r}; allowed: {', '.join(sorted(levels))}"))
+                                    msg("unknown_level", got=repr(centre.cap), allowed=", ".join(sorted(levels)))))
         for i, field_id in enumerate(centre.linh_vuc):
             if field_id not in fields:
-                problems.append(Problem(rel, line, f"{centre_id}.linh_vuc[{i}]",
-                                        f"unknown field {field_id!r}; allowed: an id listed in data/fields.yml"))
+                problems.append(Problem(rel, line, f"{centre_id}.linh_vuc[{i}]", msg("unknown_field", got=repr(field_id))))
     feedback = _load_required(Feedback, data / "feedback.yml", root, problems)
     committee = _load_required(SteeringCommittee, data / "steering-committee.yml", root, problems)
     leaflet_path = data / "leaflet.yml"
@@ -335,7 +348,8 @@ def load_catalogue(root: Path) -> Catalogue:
     agencies: dict[str, Agency] = taxonomies["agencies"]  # type: ignore[assignment]
     for agency_id, agency in agencies.items():
         if agency.cap not in levels:
-            problems.append(Problem(f"{DATA_DIR}/agencies.yml", 0, f"{agency_id}.cap", f"unknown level {agency.cap!r}"))
+            problems.append(Problem(f"{DATA_DIR}/agencies.yml", 0, f"{agency_id}.cap",
+                                    msg("unknown_agency_level", got=repr(agency.cap))))
     portal = load_portal(root, levels, fields, problems)
 
     sources: dict[str, str] = {}
@@ -347,12 +361,12 @@ def load_catalogue(root: Path) -> Catalogue:
         if path.stem != code:
             problems.append(
                 Problem(rel, located.line_of(("ma_thu_tuc",)), "ma_thu_tuc",
-                        f"code {code!r} does not match the file name; name the file {code}.yml")
+                        msg("code_not_file_name", code=repr(code), name=f"{code}.yml"))
             )
         if code in procedures:
             problems.append(
                 Problem(rel, located.line_of(("ma_thu_tuc",)), "ma_thu_tuc",
-                        f"duplicate code {code!r}, already used by {sources['procedure:' + code]}; codes are unique")
+                        msg("duplicate_code", code=repr(code), other=sources["procedure:" + code]))
             )
             continue
         procedures[code] = proc
@@ -372,7 +386,7 @@ def load_catalogue(root: Path) -> Catalogue:
         located = located_by_code[code]
         if proc.linh_vuc not in fields:
             problems.append(Problem(rel, located.line_of(("linh_vuc",)), "linh_vuc",
-                                    f"unknown field {proc.linh_vuc!r}; allowed: an id listed in data/fields.yml"))
+                                    msg("unknown_field", got=repr(proc.linh_vuc))))
         _check_refs(problems, rel, located, "cap_thuc_hien", proc.cap_thuc_hien, levels, "level", "data/levels.yml")  # type: ignore[arg-type]
         _check_refs(problems, rel, located, "doi_tuong", proc.doi_tuong, audiences, "audience", "data/audiences.yml")  # type: ignore[arg-type]
         for name in ("co_quan_thuc_hien", "co_quan_co_tham_quyen", "co_quan_duoc_uy_quyen", "co_quan_phoi_hop"):
@@ -382,15 +396,15 @@ def load_catalogue(root: Path) -> Catalogue:
         problems.extend(_missing_forms(proc, root, rel, located))
         if proc.quyet_dinh_cong_bo is not None and proc.quyet_dinh_cong_bo not in sets:
             problems.append(Problem(rel, located.line_of(("quyet_dinh_cong_bo",)), "quyet_dinh_cong_bo",
-                                    f"unknown procedure set {proc.quyet_dinh_cong_bo!r}; allowed: a file name "
-                                    f"(without .yml) in procedures/sets/: {', '.join(sorted(sets)) or 'none yet'}"))
+                                    msg("unknown_set", got=repr(proc.quyet_dinh_cong_bo), allowed=", ".join(sorted(sets)))
+                                    if sets else msg("unknown_set_none_yet", got=repr(proc.quyet_dinh_cong_bo))))
 
     for set_id, pset in sets.items():
         rel = sources["set:" + set_id]
         located = located_sets[set_id]
         if pset.co_quan_ban_hanh not in agencies:
             problems.append(Problem(rel, located.line_of(("co_quan_ban_hanh",)), "co_quan_ban_hanh",
-                                    f"unknown agency {pset.co_quan_ban_hanh!r}; allowed: an id listed in data/agencies.yml"))
+                                    msg("unknown_agency_in", got=repr(pset.co_quan_ban_hanh), where="data/agencies.yml")))
         for list_name in ("cong_bo_moi", "sua_doi", "bai_bo"):
             _check_refs(problems, rel, located, list_name, getattr(pset, list_name), known_codes,
                         "procedure code", "procedures/")
@@ -399,17 +413,18 @@ def load_catalogue(root: Path) -> Catalogue:
                 code = getattr(rep, key)
                 if code not in known_codes:
                     problems.append(Problem(rel, located.line_of(("thay_the", i, key)), f"thay_the[{i}].{key}",
-                                            f"unknown procedure code {code!r}; allowed: a code with a file in procedures/"))
+                                            msg("unknown_replaced_code", got=repr(code))))
         # A procedure abolished, or replaced by another, no longer applies; its own record must say so.
-        ended = [(code, "abolishes it") for code in pset.bai_bo]
-        ended += [(rep.thay_cho, f"replaces it with {rep.ma_thu_tuc}") for rep in pset.thay_the]
-        for code, what in ended:
+        ended: list[tuple[str, str | None]] = [(code, None) for code in pset.bai_bo]
+        ended += [(rep.thay_cho, rep.ma_thu_tuc) for rep in pset.thay_the]
+        for code, successor in ended:
             abolished = procedures.get(code)
             if abolished is not None and abolished.trang_thai != "bai-bo":
                 prel = sources["procedure:" + code]
-                problems.append(Problem(prel, located_by_code[code].line_of(("trang_thai",)), "trang_thai",
-                                        f"is {abolished.trang_thai!r} but procedure set {set_id!r} {what}; "
-                                        "set it to 'bai-bo'"))
+                status, in_set = repr(abolished.trang_thai), repr(set_id)
+                said = (msg("abolished_by_set", status=status, set=in_set) if successor is None
+                        else msg("replaced_by_set", status=status, set=in_set, code=successor))
+                problems.append(Problem(prel, located_by_code[code].line_of(("trang_thai",)), "trang_thai", said))
     if portal is not None:
         leaflet_path = root / DATA_DIR / "leaflet.yml"
         leaflet_data, _ = load_located(leaflet_path, root)
@@ -422,13 +437,12 @@ def load_catalogue(root: Path) -> Catalogue:
     numbers: dict[str, str] = {}
     for path, rel, located, doc in _load_folder(LegalDocument, inventory.documents, root, problems)[0]:
         if not _ID.match(path.stem):
-            problems.append(Problem(rel, 0, "", f"file name {path.name!r} is not an id; use lowercase letters, "
-                                    "digits and dashes, e.g. 118-2025-nd-cp.yml"))
+            problems.append(Problem(rel, 0, "", msg("file_name_not_id", name=repr(path.name))))
             continue
         number = document_number_key(doc.so_hieu)
         if number in numbers:
             problems.append(Problem(rel, located.line_of(("so_hieu",)), "so_hieu",
-                                    f"duplicate number {doc.so_hieu!r}, already registered in {numbers[number]}"))
+                                    msg("duplicate_number", number=repr(doc.so_hieu), other=numbers[number])))
             continue
         numbers[number] = rel
         documents[path.stem] = doc
@@ -441,15 +455,15 @@ def load_catalogue(root: Path) -> Catalogue:
             _check_refs(problems, rel, located, relation, getattr(doc, relation), documents,  # type: ignore[arg-type]
                         "document", "documents/")
             if doc_id in getattr(doc, relation):
-                problems.append(Problem(rel, located.line_of((relation,)), relation, "a document cannot refer to itself"))
+                problems.append(Problem(rel, located.line_of((relation,)), relation, msg("refers_to_itself")))
         for relation in ("thay_the", "bai_bo"):
             for target in getattr(doc, relation):
                 ended_doc = documents.get(target)
                 if ended_doc is not None and ended_doc.tinh_trang != "het-hieu-luc" and doc.tinh_trang != "chua-co-hieu-luc":
                     problems.append(Problem(
                         sources["document:" + target], located_docs[target].line_of(("tinh_trang",)), "tinh_trang",
-                        f"is {ended_doc.tinh_trang!r} but {doc_id!r} {'replaces' if relation == 'thay_the' else 'abolishes'} "
-                        "it; set it to 'het-hieu-luc'"))
+                        msg("replaced_by_document" if relation == "thay_the" else "abolished_by_document",
+                            status=repr(ended_doc.tinh_trang), document=repr(doc_id))))
 
     # Hand-written pages: the same spelling checks, and no link that runs code.
     for path in inventory.pages:  # stories are loaded and checked below

@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 from cchc.content.problems import Problem
+from cchc.messages import msg
 from cchc.text import nfc, old_tone_spellings
 
 
@@ -23,14 +24,12 @@ BOM = b"\xef\xbb\xbf"
 
 
 def size_problem(rel: str, size: int) -> Problem:
-    return Problem(rel, 0, "", f"file is {size / 1_000_000:.1f} MB; a content file must stay under "
-                   f"{MAX_FILE_BYTES // 1_000_000} MB (link large documents instead of pasting them)")
+    return Problem(rel, 0, "", msg("file_too_big", size=f"{size / 1_000_000:.1f}", limit=MAX_FILE_BYTES // 1_000_000))
 
 
 def symlink_problem(rel: str, path: Path) -> Problem:
     """A symbolic link in content: refused with where it points, and never followed."""
-    return Problem(rel, 0, "", f"is a symbolic link to {os.readlink(path)!r}; content must be real files in the "
-                   "repository, never links (put the file itself here)")
+    return Problem(rel, 0, "", msg("symlink", target=repr(os.readlink(path))))
 
 
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
@@ -50,18 +49,16 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
         return None, [size_problem(rel, len(raw))]
     problems = []
     if raw.startswith(BOM):
-        problems.append(Problem(rel, 1, "", "file starts with a byte order mark (BOM); save it as UTF-8 without "
-                                "BOM (`make fix` removes it)"))
+        problems.append(Problem(rel, 1, "", msg("byte_order_mark")))
         raw = raw[len(BOM):]
     if b"\r" in raw:
         line = raw[: raw.index(b"\r")].count(b"\n") + 1
-        problems.append(Problem(rel, line, "", "line ends are Windows-style (CRLF); save the file with LF line "
-                                "ends (`make fix` converts them)"))
+        problems.append(Problem(rel, line, "", msg("windows_line_ends")))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, problems + [Problem(rel, line, "", "file is not UTF-8 text; save it as UTF-8")]
+        return None, problems + [Problem(rel, line, "", msg("not_utf8"))]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, problems + text_problems(text, rel)
 
@@ -72,14 +69,11 @@ def text_problems(text: str, rel: str) -> list[Problem]:
     if nfc(text) != text:
         for number, line in enumerate(text.split("\n"), 1):
             if nfc(line) != line:
-                problems.append(Problem(rel, number, "", "text is in decomposed Unicode (NFD), as some programs save "
-                                        "it: letters and their marks are stored apart; save the file as composed "
-                                        "Unicode (NFC) (`make fix` does it)"))
+                problems.append(Problem(rel, number, "", msg("decomposed_unicode")))
                 break
     if not old_tone_spellings(text):  # one pass over the whole file; lines only when something is to report
         return problems
     for number, line in enumerate(text.split("\n"), 1):
         for _, word, new in old_tone_spellings(line):
-            problems.append(Problem(rel, number, "", f"{word!r} puts the tone mark the old way; write {new!r}, "
-                                    "as the rest of the site does"))
+            problems.append(Problem(rel, number, "", msg("old_tone_mark", word=repr(word), new=repr(new))))
     return problems

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cchc.content.problems import Problem
 from cchc.content.yamlio import LocatedData, load_yaml
+from cchc.messages import msg
 
 FENCE = "---"
 
@@ -16,17 +17,15 @@ def split_front_matter(text: str, path: str) -> tuple[LocatedData | None, str, i
     """
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != FENCE:
-        return None, text, 1, [Problem(path, 1, "", "the file must begin with front matter: a line '---', the "
-                                       "fields (tieu_de: ..., khoa: ..., ...), then a closing line '---'")]
+        return None, text, 1, [Problem(path, 1, "", msg("no_front_matter"))]
     for i in range(1, len(lines)):
         if lines[i].rstrip() in (FENCE, "..."):
             break
     else:
-        return None, "", 1, [Problem(path, 1, "", "front matter opened with '---' on line 1 is never closed; "
-                                     "add a line '---' after the last field")]
+        return None, "", 1, [Problem(path, 1, "", msg("front_matter_open"))]
     yaml_text = "\n" * 1 + "\n".join(lines[1:i])  # a leading newline keeps the YAML's line numbers the file's
     located, problems = load_yaml(yaml_text, path)
     body = "\n".join(lines[i + 1 :])
     if located is not None and not isinstance(located.data, dict):
-        return None, body, i + 2, [Problem(path, 2, "", "front matter must be fields (key: value lines)")]
+        return None, body, i + 2, [Problem(path, 2, "", msg("front_matter_not_fields"))]
     return located, body, i + 2, problems

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from cchc.content.files import MAX_FILE_BYTES, size_problem, symlink_problem
 from cchc.content.problems import Problem
+from cchc.messages import msg
 
 DOCS_DIR = "docs"
 NEWS_DIR = "tin-tuc"  # inside docs/, so a story's address follows its file
@@ -71,7 +72,7 @@ def _walk(top: Path, root: Path, inv: Inventory, limit: int) -> list[tuple[Path,
         inv.problems.append(symlink_problem(rel_top, top))
         return []
     if not stat.S_ISDIR(info.st_mode):
-        inv.problems.append(Problem(rel_top, 0, "", f"must be a folder; {rel_top}/ holds the site's content"))
+        inv.problems.append(Problem(rel_top, 0, "", msg("not_a_folder", folder=rel_top)))
         return []
     found: list[tuple[Path, int]] = []
     stack = [top]
@@ -89,13 +90,11 @@ def _walk(top: Path, root: Path, inv: Inventory, limit: int) -> list[tuple[Path,
             elif entry.is_file(follow_symlinks=False):
                 found.append((path, entry.stat(follow_symlinks=False).st_size))
                 if len(found) > limit:
-                    inv.problems.append(Problem(rel_top, 0, "", f"holds more than {limit} files; the limit is "
-                                                f"{limit} files in a content folder (this many is a mistake, such as "
-                                                "an unpacked archive)"))
+                    inv.problems.append(Problem(rel_top, 0, "", msg("too_many_files", limit=limit)))
                     inv.over_limit = True
                     return []
             else:  # a device, socket or pipe: never read
-                inv.problems.append(Problem(_rel(path, root), 0, "", "is not a regular file; remove it"))
+                inv.problems.append(Problem(_rel(path, root), 0, "", msg("not_regular_file")))
         stack.extend(reversed(subfolders))
     found.sort(key=lambda item: item[0].relative_to(top).parts)
     return found
@@ -106,8 +105,7 @@ def _too_big(path: Path, size: int, root: Path, inv: Inventory, top: str) -> boo
     if size > (MAX_FILE_BYTES if parsed else MAX_ASSET_BYTES):
         rel = _rel(path, root)
         inv.problems.append(size_problem(rel, size) if parsed else Problem(
-            rel, 0, "", f"file is {size / 1_000_000:.1f} MB; a file in {top}/ must stay under "
-            f"{MAX_ASSET_BYTES // 1_000_000} MB (make pictures smaller; link large documents instead of adding them)"))
+            rel, 0, "", msg("asset_too_big", size=f"{size / 1_000_000:.1f}", folder=top, limit=MAX_ASSET_BYTES // 1_000_000)))
         return True
     return False
 
@@ -120,20 +118,17 @@ def _record(path: Path, rel: str, folder: str, inv: Inventory) -> bool:
     if name in NOT_CONTENT:
         return False
     if name.endswith(".yaml"):
-        inv.problems.append(Problem(rel, 0, "", "use the .yml extension, not .yaml"))
+        inv.problems.append(Problem(rel, 0, "", msg("yaml_extension")))
     elif name.lower().endswith((RECORD, ".yaml")):
-        inv.problems.append(Problem(rel, 0, "", "the extension must be written in lower case: rename the file "
-                                    f"{name.rsplit('.', 1)[0]}.yml"))
+        inv.problems.append(Problem(rel, 0, "", msg("record_extension_case", name=f"{name.rsplit('.', 1)[0]}.yml")))
     else:
-        inv.problems.append(Problem(rel, 0, "", f"is not a record: {folder}/ holds only .yml files (save the record "
-                                    "as .yml, or remove the file)"))
+        inv.problems.append(Problem(rel, 0, "", msg("not_a_record", folder=folder)))
     return False
 
 
 def _subfolder(rel: str, folder: str, inv: Inventory) -> None:
-    hint = " (procedure sets go in procedures/sets/)" if folder == PROCEDURES_DIR else ""
-    inv.problems.append(Problem(rel, 0, "", f"is inside a subfolder, which is not read; put it directly in "
-                                f"{folder}/{hint}"))
+    key = "procedure_in_subfolder" if folder == PROCEDURES_DIR else "in_subfolder"
+    inv.problems.append(Problem(rel, 0, "", msg(key, folder=folder)))
 
 
 def scan_content(root: Path, data_files: tuple[str, ...]) -> Inventory:
@@ -169,8 +164,8 @@ def scan_content(root: Path, data_files: tuple[str, ...]) -> Inventory:
                     elif path.stem in data_files:
                         inv.data.append(path)
                     else:
-                        inv.problems.append(Problem(rel, 0, "", "is not a data file the site reads; data/ holds "
-                                                    f"only {', '.join(f'{n}.yml' for n in sorted(data_files))}"))
+                        inv.problems.append(Problem(rel, 0, "", msg(
+                            "unknown_data_file", allowed=", ".join(f"{n}.yml" for n in sorted(data_files)))))
             elif top == DOCS_DIR:
                 if parts[0] == NEWS_DIR and len(parts) > 1:
                     if path.name not in NOT_CONTENT:
@@ -191,4 +186,4 @@ def is_other_markdown(name: str) -> bool:
 def page_name_problem(rel: str, name: str) -> Problem:
     """A Markdown file whose extension is not a lower-case .md: MkDocs would publish it as a raw file."""
     stem = name.rsplit(".", 1)[0]
-    return Problem(rel, 0, "", f"a page's file name must end in .md, in lower case: rename the file {stem}.md")
+    return Problem(rel, 0, "", msg("page_extension", name=f"{stem}.md"))

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .catalogue import Catalogue
+    from cchc.content.catalogue import Catalogue
 
 
 def _git(root: Path, *args: str) -> str | None:

@@ -23,26 +23,27 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from cchc.messages import MessageError
 from cchc.text import nfc
 
 
 def _require_text(value: str) -> str:
     if not value.strip():
-        raise ValueError("must not be empty or only spaces")
+        raise MessageError("blank_text")
     return nfc(value.strip())
 
 
 def _require_http_url(value: str) -> str:
     parts = urlsplit(value.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"must be a web address starting with https:// or http://, got {value!r}")
+        raise MessageError("not_web_address", got=repr(value))
     return value.strip()
 
 
 def _site_path(value: str) -> str:
     value = value.strip()
     if not value or value.startswith(("/", "\\")) or ".." in value.split("/") or ":" in value:
-        raise ValueError(f"must be a file path inside docs/, such as assets/images/tin-tuc/anh.jpg, got {value!r}")
+        raise MessageError("not_site_path", got=repr(value))
     return value
 
 
@@ -116,7 +117,7 @@ class TimeLimit(Record):
     def _plausible(self) -> TimeLimit:
         limit = MAX_TIME[self.don_vi]
         if not self.so <= limit:
-            raise ValueError(f"so must be more than 0 and at most {limit} when don_vi is {self.don_vi}, got {self.so:g}")
+            raise MessageError("time_limit_too_long", limit=limit, unit=self.don_vi, got=f"{self.so:g}")
         return self
 
 
@@ -159,7 +160,7 @@ class FormTemplate(Record):
     def _one_source(self) -> FormTemplate:
         """A form is downloaded from one place: a web address or a file of the site, not both."""
         if self.url is not None and self.tep is not None:
-            raise ValueError("give url or tep, not both")
+            raise MessageError("url_and_file")
         return self
 
 
@@ -179,7 +180,7 @@ class DossierDocument(Record):
     def _some_copy(self) -> DossierDocument:
         """A document must be submitted in at least one original or copy, or shown."""
         if not self.xuat_trinh and not self.chi_dan and self.ban_chinh == 0 and self.ban_sao == 0:
-            raise ValueError("give ban_chinh or ban_sao (at least 1), or set xuat_trinh: true")
+            raise MessageError("no_copies")
         return self
 
 
@@ -294,7 +295,7 @@ class Procedure(Record):
     def _online_link(self) -> Procedure:
         """A procedure offered online must say where."""
         if self.muc_do_dvc in ("toan-trinh", "mot-phan") and self.lien_ket_dvc is None:
-            raise ValueError("lien_ket_dvc is required when muc_do_dvc is toan-trinh or mot-phan")
+            raise MessageError("online_without_link")
         return self
 
     @model_validator(mode="wrap")
@@ -303,6 +304,8 @@ class Procedure(Record):
         """Hand-written records give every part; imported ones may be as empty as the national record.
 
         Checked on the raw data, so these problems are reported together with every other one in the file.
+        Each error's type picks its message in cchc.validate (too_short as pydantic's own; fees_unknown, a
+        catalogue key of cchc.messages); the English given here is pydantic's and never shown.
         """
         errors: list[InitErrorDetails] = []
         if isinstance(data, dict) and data.get("nguon") is None:
@@ -360,7 +363,7 @@ class ProcedureSet(Record):
     def _not_empty(self) -> ProcedureSet:
         """A decision that publishes nothing is a mistake."""
         if not (self.cong_bo_moi or self.sua_doi or self.thay_the or self.bai_bo):
-            raise ValueError("list at least one procedure in cong_bo_moi, sua_doi, thay_the or bai_bo")
+            raise MessageError("empty_set")
         return self
 
 
@@ -421,9 +424,7 @@ class Province(Record):
 
 def _require_offset(value: dt.datetime) -> dt.datetime:
     if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError(
-            f"give the time zone, e.g. {value.strftime('%Y-%m-%dT%H:%M')}:00+07:00 (Vietnam time)"
-        )
+        raise MessageError("no_time_zone", example=f"{value.strftime('%Y-%m-%dT%H:%M')}:00+07:00")
     return value
 
 
@@ -464,9 +465,9 @@ class NewsItem(Record):
     @model_validator(mode="after")
     def _credited(self) -> NewsItem:
         if self.tac_gia is None and self.nguon is None:
-            raise ValueError("give tac_gia (author) or nguon (source), or both")
+            raise MessageError("no_credit")
         if self.ngay_cap_nhat is not None and self.ngay_cap_nhat < self.ngay_dang:
-            raise ValueError("ngay_cap_nhat is before ngay_dang; an update comes after publication")
+            raise MessageError("update_before_publication")
         return self
 
 
@@ -500,7 +501,7 @@ class LegalDocument(Record):
     @model_validator(mode="after")
     def _dates(self) -> LegalDocument:
         if self.ngay_hieu_luc is not None and self.ngay_hieu_luc < self.ngay_ban_hanh:
-            raise ValueError("ngay_hieu_luc is before ngay_ban_hanh; a document takes effect on or after signing")
+            raise MessageError("effect_before_signing")
         return self
 
 
@@ -562,7 +563,7 @@ class IndexYear(Record):
     @model_validator(mode="after")
     def _rank(self) -> IndexYear:
         if self.xep_hang > self.tong_so:
-            raise ValueError(f"xep_hang {self.xep_hang} is above tong_so {self.tong_so}")
+            raise MessageError("rank_above_total", rank=self.xep_hang, total=self.tong_so)
         return self
 
 
@@ -581,9 +582,9 @@ class ReformIndex(Record):
     def _years(self) -> ReformIndex:
         years = [y.nam for y in self.nam]
         if len(set(years)) != len(years):
-            raise ValueError("a year is listed twice in nam")
+            raise MessageError("year_twice")
         if any(y.diem > self.diem_toi_da for y in self.nam):
-            raise ValueError(f"a score is above diem_toi_da {self.diem_toi_da:g}")
+            raise MessageError("score_above_top", top=f"{self.diem_toi_da:g}")
         return self
 
 

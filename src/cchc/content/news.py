@@ -15,6 +15,7 @@ from cchc.content.models import NewsItem
 from cchc.content.problems import Problem
 from cchc.content.sanitize import unsafe_links
 from cchc.content.validate import validate_record
+from cchc.messages import msg
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 FUTURE_LIMIT = dt.timedelta(days=31)
@@ -80,17 +81,14 @@ def load_stories(
             problems.append(page_name_problem(rel, path.name))
             continue
         if path.suffix != ".md":
-            problems.append(Problem(rel, 0, "", "only news stories (.md files) go in docs/tin-tuc/; "
-                                    "put pictures in docs/assets/images/tin-tuc/"))
+            problems.append(Problem(rel, 0, "", msg("not_a_story")))
             continue
         parts = inner.split("/")
         if len(parts) != 2 or not (parts[0].isdigit() and len(parts[0]) == 4):
-            problems.append(Problem(rel, 0, "", "a news story goes in the folder of its year, "
-                                    "e.g. docs/tin-tuc/2026/ten-bai.md"))
+            problems.append(Problem(rel, 0, "", msg("story_not_in_year")))
             continue
         if parts[1] == "index.md" or re.fullmatch(r"trang-\d+(\.[a-z]+)?\.md", parts[1]):
-            problems.append(Problem(rel, 0, "", f"the name {parts[1]!r} is kept for the year's list pages; "
-                                    "name the story after its headline, e.g. hoi-nghi-cai-cach-hanh-chinh.md"))
+            problems.append(Problem(rel, 0, "", msg("reserved_story_name", name=repr(parts[1]))))
             continue
         text, found = read_text(path, rel)
         problems.extend(found)
@@ -110,28 +108,27 @@ def load_stories(
         bad = False
         if str(story.year) != parts[0]:
             problems.append(Problem(rel, located.line_of(("ngay_dang",)), "ngay_dang",
-                                    f"the story is dated {story.year} but its file is in the folder {parts[0]}; "
-                                    f"move it to docs/{NEWS_DIR}/{story.year}/"))
+                                    msg("story_in_wrong_year", year=story.year, folder=parts[0],
+                                        target=f"docs/{NEWS_DIR}/{story.year}/")))
             bad = True
         if story.published > dt.datetime.now(VIETNAM) + FUTURE_LIMIT:
             problems.append(Problem(rel, located.line_of(("ngay_dang",)), "ngay_dang",
-                                    f"{story.published:%Y-%m-%d} is more than {FUTURE_LIMIT.days} days ahead; "
-                                    "check the year (a story is published when the site is built)"))
+                                    msg("story_in_future", date=f"{story.published:%Y-%m-%d}", days=FUTURE_LIMIT.days)))
             bad = True
         if item.chuyen_muc not in categories:
             problems.append(Problem(rel, located.line_of(("chuyen_muc",)), "chuyen_muc",
-                                    f"unknown category {item.chuyen_muc!r}; allowed: {', '.join(sorted(categories))}"))
+                                    msg("unknown_category", got=repr(item.chuyen_muc), allowed=", ".join(sorted(categories)))))
             bad = True
         if item.anh is not None and not (docs / item.anh.tep).is_file():
             problems.append(Problem(rel, located.line_of(("anh", "tep")), "anh.tep",
-                                    f"no file docs/{item.anh.tep}; upload the picture there or correct the path"))
+                                    msg("picture_missing", path=item.anh.tep)))
             bad = True
         unsafe = unsafe_links(body, rel, body_line)
         if unsafe:
             problems.extend(unsafe)
             bad = True
         if not story.body.strip():
-            problems.append(Problem(rel, body_line, "", "the story has no text after its front matter"))
+            problems.append(Problem(rel, body_line, "", msg("story_without_text")))
             bad = True
         if not bad:
             stories.append(story)
@@ -140,8 +137,7 @@ def load_stories(
         key = (story.lang, story.item.khoa)
         if key in seen:
             problems.append(Problem(story.source, story.key_line, "khoa",
-                                    f"duplicate key {story.item.khoa!r}, already used by {seen[key].source}; "
-                                    "each story has its own key (its translation shares it)"))
+                                    msg("duplicate_story_key", key=repr(story.item.khoa), other=seen[key].source)))
         else:
             seen[key] = story
     return stories

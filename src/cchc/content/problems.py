@@ -1,8 +1,14 @@
-"""Content problems: every one names file, line and field, and says what is wrong and what is allowed."""
+"""Content problems: every one names file, line and field, and says what is wrong and what is allowed.
+
+What a problem says is a keyed message of :mod:`cchc.messages`, English and Vietnamese side by side: a new
+problem adds its entry there (both languages in one place) and passes ``msg(key, ...)`` here.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from cchc.messages import Message
 
 
 @dataclass(frozen=True, order=True)
@@ -10,7 +16,17 @@ class Problem:
     path: str  # repository-relative, forward slashes
     line: int  # 1-based; 0 when the whole file is at fault
     field: str  # dotted path such as cach_thuc[1].phi[0].so_tien, or "" for the file itself
-    message: str
+    text: Message  # what is wrong and what is allowed, in both languages
+
+    @property
+    def message(self) -> str:
+        """The English line, as `make check`, the build log and the GitHub annotation print it."""
+        return self.text.en
+
+    @property
+    def vi(self) -> str:
+        """The same in Vietnamese, printed under the English for the editors."""
+        return self.text.vi
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -51,3 +67,8 @@ def github_annotation(problem: Problem) -> str:
         props.append(f"line={problem.line}")
     props.append(f"title={_escape_property(problem.field or 'content')}")
     return f"::error {','.join(props)}::{_escape_data(problem.message)}"
+
+
+def bilingual(problem: Problem) -> str:
+    """The problem line, then its Vietnamese on the next line (indented)."""
+    return f"{problem}\n    ↳ {problem.vi}"

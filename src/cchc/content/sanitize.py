@@ -11,6 +11,7 @@ import re
 import nh3
 
 from cchc.content.problems import Problem
+from cchc.messages import msg
 
 # What Python-Markdown, our extensions (admonition, attr_list, md_in_html, tables, toc, tasklist) and an
 # editor's plain HTML produce; no script, style, form, iframe, object or event attributes.
@@ -61,6 +62,5 @@ def unsafe_links(markdown: str, path: str, first_line: int = 1, field: str = "")
         line = first_line + markdown.count("\n", 0, match.start())
         target = match.group(1)
         shown = target if len(target) <= 40 else target[:37] + "..."
-        problems.append(Problem(path, line, field, f"link target {shown!r} is not allowed; a link may go to an "
-                                "http(s), mailto or tel address or to a page of this site"))
+        problems.append(Problem(path, line, field, msg("unsafe_link", target=repr(shown))))
     return problems

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from cchc.content.problems import Problem, field_path
 from cchc.content.yamlio import Loc, LocatedData
+from cchc.messages import Message, MessageError, msg
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -43,30 +44,31 @@ def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
     return current
 
 
-def _describe(model: type[BaseModel], loc: Loc) -> str:
+def _description(model: type[BaseModel], loc: Loc) -> str:
     parent = _model_at(model, loc[:-1])
     if parent is None or not loc or not isinstance(loc[-1], str):
         return ""
     info = parent.model_fields.get(loc[-1])
-    return f" ({info.description})" if info is not None and info.description else ""
+    return info.description if info is not None and info.description else ""
 
 
-def _range(model: type[BaseModel], loc: Loc) -> str:
-    """The allowed range of a bounded field, e.g. 'from 0 to 1000000000000', or '' unless it has both ends."""
+def _range(model: type[BaseModel], loc: Loc, got: str) -> Message | None:
+    """The allowed range of a bounded field ('must be from 0 to 1000000000000'), or None unless it has both ends."""
     parent = _model_at(model, loc[:-1])
     if parent is None or not loc or not isinstance(loc[-1], str) or loc[-1] not in parent.model_fields:
-        return ""
-    low = high = ""
+        return None
+    low = high = None
+    above = False
     for bound in parent.model_fields[loc[-1]].metadata:  # annotated_types' Ge, Gt and Le, as pydantic keeps them
         if getattr(bound, "ge", None) is not None:
-            low = f"from {bound.ge}"
+            low = bound.ge
         elif getattr(bound, "gt", None) is not None:
-            low = f"more than {bound.gt}"
+            low, above = bound.gt, True
         elif getattr(bound, "le", None) is not None:
-            high = str(bound.le)
-    if not (low and high):
-        return ""
-    return f"{low} to {high}" if low.startswith("from") else f"{low} and at most {high}"
+            high = bound.le
+    if low is None or high is None:
+        return None
+    return msg("above_and_at_most" if above else "in_range", low=low, high=high, got=got)
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> Loc:
@@ -74,44 +76,62 @@ def _clean_loc(loc: tuple[Any, ...]) -> Loc:
     return tuple(p for p in loc if isinstance(p, int) or not p.startswith("function-"))
 
 
-def _message(model: type[BaseModel], error: Any, loc: Loc) -> str:
+# pydantic's error types, each with the catalogue key of its message (placeholder: got, the value given).
+_BY_TYPE = {
+    "int_parsing": "not_whole_number", "int_type": "not_whole_number", "int_from_float": "not_whole_number",
+    "float_parsing": "not_number", "float_type": "not_number",
+    "list_type": "not_list",
+    "model_type": "not_group", "model_attributes_type": "not_group", "dict_type": "not_group",
+    "string_type": "not_text",
+    "bool_type": "not_bool", "bool_parsing": "not_bool",
+}
+_DATE_TYPES = ("date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact")
+_DATETIME_TYPES = ("datetime_parsing", "datetime_type", "datetime_from_date_parsing", "datetime_object_invalid")
+_BOUNDS = {"greater_than_equal": ("at_least", "ge"), "greater_than": ("above", "gt"),
+           "less_than_equal": ("at_most", "le"), "less_than": ("below", "lt")}
+
+
+def _reason(error: Any) -> str:
+    """pydantic's own English reason a value is not a date ('day value is outside expected range')."""
+    return str(error.get("ctx", {}).get("error") or str(error["msg"]).split(",", 1)[-1].strip())
+
+
+def _message(model: type[BaseModel], error: Any, loc: Loc) -> Message:
+    """The catalogue message of one pydantic error, chosen by its type (never by parsing pydantic's English)."""
     kind = error["type"]
-    got = error.get("input")
+    got = repr(error.get("input"))
+    ctx = error.get("ctx", {})
+    cause = ctx.get("error")
+    if kind == "value_error" and isinstance(cause, MessageError):
+        return cause.text  # our validators' own rules (cchc.models)
+    if kind == "fees_unknown":  # a PydanticCustomError of Procedure._complete, named by its key
+        return msg(kind)
     if kind == "missing":
-        return f"missing; this field is required{_describe(model, loc)}"
+        description = _description(model, loc)
+        return msg("missing_described", description=description) if description else msg("missing")
     if kind == "extra_forbidden":
         parent = _model_at(model, loc[:-1])
-        allowed = ", ".join(parent.model_fields) if parent else ""
-        return f"unknown field; allowed here: {allowed}"
+        return msg("unknown_key", allowed=", ".join(parent.model_fields) if parent else "")
     if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        return f"got {got!r}; allowed: {expected.replace(chr(39), '')}"
-    if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"must be a whole number, got {got!r}"
-    if kind in ("float_parsing", "float_type"):
-        return f"must be a number, got {got!r}"
-    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"):
-        reason = str(error["msg"]).split(",", 1)[-1].strip()
-        return f"must be a real date written YYYY-MM-DD, got {got!r} ({reason})"
-    if kind in ("list_type",):
-        return f"must be a list (lines starting with '- '), got {got!r}"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"must be a group of fields (key: value lines), got {got!r}"
-    if kind in ("string_type",):
-        return f"must be text, got {got!r}"
-    if kind == "bool_type" or kind == "bool_parsing":
-        return f"must be true or false, got {got!r}"
+        return msg("not_allowed_value", got=got, allowed=str(ctx.get("expected", "")).replace("'", ""))
+    if kind in _BY_TYPE:
+        return msg(_BY_TYPE[kind], got=got)
+    if kind in _DATE_TYPES:
+        return msg("not_date", got=got, reason_en=_reason(error))
+    if kind in _DATETIME_TYPES:
+        return msg("not_datetime", got=got, reason_en=_reason(error))
     if kind == "string_pattern_mismatch":
-        return f"got {got!r}; must match {error.get('ctx', {}).get('pattern', '')}{_describe(model, loc)}"
+        description = _description(model, loc)
+        pattern = ctx.get("pattern", "")
+        if description:
+            return msg("pattern_mismatch_described", got=got, pattern=pattern, description=description)
+        return msg("pattern_mismatch", got=got, pattern=pattern)
     if kind == "too_short":
-        return "must not be empty; give at least one item"
-    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        allowed = _range(model, loc)
-        if allowed:
-            return f"must be {allowed}, got {got!r}"
-        return f"{error['msg'].replace('Input should be', 'must be')}, got {got!r}"
-    msg = str(error["msg"]).removeprefix("Value error, ")
-    return msg
+        return msg("empty_list")
+    if kind in _BOUNDS:
+        key, name = _BOUNDS[kind]
+        return _range(model, loc, got) or msg(key, bound=ctx.get(name), got=got)
+    return msg("invalid_value", reason_en=str(error["msg"]))  # a pydantic error no content check expects
 
 
 def validate_record(model: type[M], located: LocatedData, path: str) -> tuple[M | None, list[Problem]]:

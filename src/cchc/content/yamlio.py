@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from cchc.content.problems import Problem, field_path
+from cchc.messages import msg
 from cchc.text import nfc, nfc_deep
 
 Loc = tuple[str | int, ...]
@@ -78,25 +79,21 @@ def _screen(text: str, path: str, loader: type) -> list[Problem]:
                 return []
             line = event.start_mark.line + 1
             if isinstance(event, yaml.AliasEvent):
-                return [Problem(path, line, "", f"YAML alias '*{event.anchor}' is not allowed: content files use no "
-                                "anchors (&name) or aliases (*name); write the value out in full")]
+                return [Problem(path, line, "", msg("yaml_alias", name=event.anchor))]
             if not isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
                 if isinstance(event, yaml.CollectionEndEvent):
                     open_.pop()
                 continue
             if event.anchor is not None:
-                return [Problem(path, line, "", f"YAML anchor '&{event.anchor}' is not allowed: content files use no "
-                                "anchors (&name) or aliases (*name); write the value out in full")]
+                return [Problem(path, line, "", msg("yaml_anchor", name=event.anchor))]
             if open_:
                 parent = open_[-1]
                 parent[1] += 1
                 if parent[1] > parent[0] * MAX_ITEMS:
-                    return [Problem(path, line, "", f"a list or group holds more than {MAX_ITEMS} items; the limit "
-                                    f"is {MAX_ITEMS} (split the content into several files)")]
+                    return [Problem(path, line, "", msg("too_many_items", limit=MAX_ITEMS))]
             if isinstance(event, yaml.CollectionStartEvent):
                 if len(open_) >= MAX_DEPTH:
-                    return [Problem(path, line, "", f"values are nested more than {MAX_DEPTH} levels deep; the limit "
-                                    f"is {MAX_DEPTH} (check the indentation)")]
+                    return [Problem(path, line, "", msg("too_deep", limit=MAX_DEPTH))]
                 open_.append([1 if isinstance(event, yaml.SequenceStartEvent) else 2, 0])
     finally:
         parser.dispose()
@@ -115,7 +112,7 @@ def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: str, problems:
                         path,
                         key_line,
                         field_path(loc + (key,)),
-                        f"duplicate key (first given on line {seen[key]}); give each field once",
+                        msg("duplicate_field", line=seen[key]),
                     )
                 )
                 continue
@@ -126,6 +123,19 @@ def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: str, problems:
         for i, item in enumerate(node.value):
             lines[loc + (i,)] = item.start_mark.line + 1
             _walk(item, loc + (i,), lines, path, problems)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, path: str) -> Problem:
+    """PyYAML's account of a syntax error (its English kept as it is), with what the editor should do."""
+    what = exc.problem or "invalid YAML"
+    tab = "\\t" in str(exc) or "\t" in str(exc)
+    problem_line = exc.problem_mark.line + 1 if exc.problem_mark else 0
+    context_line = exc.context_mark.line + 1 if exc.context_mark else 0
+    if exc.context and context_line and context_line != problem_line:
+        # Point at where the broken construct starts (an unclosed quote), not at where YAML gave up.
+        key = "yaml_unclosed_quote" if "quoted scalar" in exc.context else "yaml_tab_at" if tab else "yaml_syntax_at"
+        return Problem(path, context_line, "", msg(key, context_en=exc.context, problem_en=what, line=problem_line))
+    return Problem(path, problem_line or context_line, "", msg("yaml_tab" if tab else "yaml_syntax", problem_en=what))
 
 
 def load_yaml(text: str, path: str) -> tuple[LocatedData | None, list[Problem]]:
@@ -148,23 +158,11 @@ def load_yaml(text: str, path: str) -> tuple[LocatedData | None, list[Problem]]:
                 return None, refused
             node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        what = exc.problem or "invalid YAML"
-        hint = ""
-        if "\\t" in str(exc) or "\t" in str(exc):
-            hint = "; indent with spaces, not tabs"
-        problem_line = exc.problem_mark.line + 1 if exc.problem_mark else 0
-        context_line = exc.context_mark.line + 1 if exc.context_mark else 0
-        if exc.context and context_line and context_line != problem_line:
-            # Point at where the broken construct starts (an unclosed quote), not at where YAML gave up.
-            if "quoted scalar" in exc.context:
-                hint = "; a quote opened on this line is never closed"
-            return None, [Problem(path, context_line, "", f"YAML syntax error: {exc.context} here, {what} on line "
-                                  f"{problem_line}{hint}")]
-        return None, [Problem(path, problem_line or context_line, "", f"YAML syntax error: {what}{hint}")]
+        return None, [_syntax_problem(exc, path)]
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for text input
-        return None, [Problem(path, 0, "", f"YAML syntax error: {exc}")]
+        return None, [Problem(path, 0, "", msg("yaml_syntax", problem_en=exc))]
     if node is None:
-        return None, [Problem(path, 0, "", "file is empty; it must hold one record")]
+        return None, [Problem(path, 0, "", msg("empty_file"))]
     lines: dict[Loc, int] = {}
     _walk(node, (), lines, path, problems)
     if problems:
@@ -174,7 +172,7 @@ def load_yaml(text: str, path: str) -> tuple[LocatedData | None, list[Problem]]:
         data = loader.construct_document(node)
     except (yaml.YAMLError, ValueError) as exc:
         mark = getattr(exc, "problem_mark", None)
-        return None, [Problem(path, mark.line + 1 if mark else 0, "", f"YAML value error: {exc}")]
+        return None, [Problem(path, mark.line + 1 if mark else 0, "", msg("yaml_value", problem_en=exc))]
     finally:
         loader.dispose()
     return LocatedData(nfc_deep(data), lines), []
