@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from cchc.content.models import Agency, Centre, Procedure, Province
-from cchc.site.applying import agencies_for_level, online_state, online_target, receiving_centres
+from cchc.content.online import online_state
+from cchc.site.applying import agencies_for_level, online_target, receiving_centres
 
 
 def centre(cap: str, fields: list[str], every: bool = False) -> Centre:

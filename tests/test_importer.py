@@ -31,10 +31,11 @@ from cchc.content.importer import (
     split_names,
 )
 from cchc.content.models import Procedure
+from cchc.content.online import ONLINE_STATES, has_online_channel, online_state
 from cchc.i18n import t
 from cchc.output.linkcheck import check_site
 from cchc.site.addresses import online_uri, page_url, procedure_uri
-from cchc.site.applying import ONLINE_STATES, has_online_channel, online_state, receiving_centres
+from cchc.site.applying import receiving_centres
 from cchc.text import new_tone_spelling
 
 CORPUS = SHARED / "corpus" / "dichvucong"

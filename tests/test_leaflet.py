@@ -259,7 +259,7 @@ def test_one_language_prints_its_own_leaflet_from_its_own_build(built_site: Path
     by its own page: only that language's PDF is written, with both sheets."""
     import shutil
 
-    from cchc.site.leaflet import leaflet_pdfs
+    from cchc.output.leaflet_pdf import leaflet_pdfs
 
     english = tmp_path / "en"
     shutil.copytree(built_site / "en", english)
@@ -339,7 +339,7 @@ def test_the_build_keeps_its_leaflet_prints_in_the_site_folder(built_site: Path)
     one after the other, so the second must not have taken the first one's files from a cache)."""
     import json
 
-    from cchc.site.leaflet import CACHE
+    from cchc.output.leaflet_pdf import CACHE
 
     records = [json.loads(p.read_text(encoding="utf-8")) for p in (built_site.parent / CACHE).glob("*/print.json")]
     assert sorted(r["page"] for r in records) == sorted(LANGUAGE_PREFIXES[lang] + "to-roi/" for lang in LANGUAGES)

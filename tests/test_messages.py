@@ -11,12 +11,12 @@ import pytest
 from cchc.content import models
 from cchc.content.catalogue import CHANGE_KINDS, DOC_RELATIONS, REF_KINDS, ChangeKind
 from cchc.content.files import text_problems
+from cchc.content.online import ONLINE_STATES, UNPUBLISHED, OnlineState
 from cchc.content.problems import Problem, bilingual
 from cchc.content.validate import validate_record
 from cchc.content.yamlio import LocatedData, load_yaml
 from cchc.i18n import LANGUAGES, t
 from cchc.messages import CATALOGUE, Message, MessageError, msg, placeholders
-from cchc.site.applying import ONLINE_STATES, UNPUBLISHED, OnlineState
 
 
 @pytest.mark.parametrize("key", sorted(CATALOGUE))

@@ -14,8 +14,7 @@ import pytest
 from conftest import ROOT, build_site, make_site_copy
 
 from cchc.content.catalogue import load_catalogue
-from cchc.output.feeds import feed_paths
-from cchc.site.addresses import page_url
+from cchc.site.addresses import feed_paths, page_url
 from cchc.site.news import NEWS_PER_PAGE
 
 SITE_URL = "https://cchc.khanhhoa.gov.vn/"

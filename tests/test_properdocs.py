@@ -25,8 +25,8 @@ import pytest
 from conftest import make_site_copy
 
 from cchc.i18n import LANGUAGE_PREFIXES, LANGUAGES, config_file
+from cchc.output.leaflet_pdf import leaflet_pdfs
 from cchc.output.publish import assemble
-from cchc.site.leaflet import leaflet_pdfs
 
 # The one thing allowed to differ: the theme's generator tag names the builder (overrides/main.html prints
 # ``mkdocs-{{ mkdocs_version }}``, which ProperDocs fills with "ProperDocs <version>").

@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 
 from cchc.content.catalogue import load_catalogue
-from cchc.output.search import d_words, folded_block
+from cchc.site.index_markup import d_words, folded_block
 from cchc.text import fold_accents
 
 pytestmark = pytest.mark.browser

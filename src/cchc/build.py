@@ -19,10 +19,10 @@ from typing import Any
 
 from cchc.i18n import LANGUAGE_PREFIXES, LANGUAGES, config_file
 from cchc.output.completeness import missing_from_search
+from cchc.output.leaflet_pdf import leaflet_pdfs
 from cchc.output.pdf import Printer
 from cchc.output.publish import assemble, previous_site, swap_into
 from cchc.output.search import run_pagefind
-from cchc.site.leaflet import leaflet_pdfs
 
 
 def build_language(config: str, site_dir: str, preview_url: str | None = None) -> Any:

@@ -34,10 +34,11 @@ from cchc.output.feeds import (
     empty_sitemap,
     news_feeds,
 )
-from cchc.output.search import folded_block, run_pagefind
+from cchc.output.search import run_pagefind
 from cchc.site.addresses import FINDER_DATA, page_url, procedure_uri, set_uri
 from cchc.site.documents import plan_document_pages
 from cchc.site.finder import finder_data, plan_search_pages
+from cchc.site.index_markup import folded_block
 from cchc.site.leaflet import leaflet_page
 from cchc.site.news import news_alternates, plan_news_pages, story_body
 from cchc.site.portal import footer, plan_portal_pages, report_link

@@ -38,13 +38,13 @@ from cchc.content.models import (
     SteeringCommittee,
 )
 from cchc.content.news import Story, load_stories
+from cchc.content.online import online_state
 from cchc.content.problems import ContentError, Problem
 from cchc.content.sanitize import unsafe_links
 from cchc.content.validate import validate_record
 from cchc.content.yamlio import LocatedData, load_yaml
 from cchc.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from cchc.messages import msg
-from cchc.site.applying import online_state
 
 M = TypeVar("M", bound=BaseModel)
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

@@ -11,11 +11,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from cchc.content.catalogue import Catalogue
-from cchc.output.feeds import feed_paths
-from cchc.output.search import PAGEFIND_DIR
+from cchc.content.online import online_state
 from cchc.site.addresses import (
     FINDER_DATA,
+    PAGEFIND_DIR,
     agency_uri,
+    feed_paths,
     field_uri,
     level_uri,
     online_uri,
@@ -23,7 +24,6 @@ from cchc.site.addresses import (
     page_url,
     procedure_uri,
 )
-from cchc.site.applying import online_state
 
 
 def _read(site: Path, src_uri: str) -> str:

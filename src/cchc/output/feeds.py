@@ -22,10 +22,9 @@ from lxml import etree  # type: ignore[import-untyped]  # feedgen's own XML libr
 from cchc.content.catalogue import Catalogue
 from cchc.content.news import VIETNAM, Story, category_dir
 from cchc.i18n import t
-from cchc.site.addresses import page_url
+from cchc.site.addresses import FEEDS_DIR, feed_paths, page_url
 
 ATOM = "http://www.w3.org/2005/Atom"
-FEEDS_DIR = "feeds"
 FEED_LIMIT = 50
 # The tag URI date (RFC 4151) is part of every id: it must never change.
 TAG_DATE = "2025"
@@ -39,11 +38,6 @@ _ATTR_URL = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')
 
 
-def feed_paths(cat: Catalogue) -> dict[str, tuple[str, str]]:
-    """{feed key: (RSS path, Atom path)} inside a language's build: 'news', each category id, 'changes'."""
-    keys = ["news", *sorted(cat.categories, key=lambda c: (cat.categories[c].thu_tu, c)), "changes"]
-    names = {"news": "tin-tuc", "changes": "thay-doi-thu-tuc"}
-    return {k: (f"{FEEDS_DIR}/{names.get(k, k)}.rss.xml", f"{FEEDS_DIR}/{names.get(k, k)}.atom.xml") for k in keys}
 
 
 def absolute_urls(html: str, base: str) -> str:

@@ -14,12 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Literal
 
-from cchc.content.models import Agency, Centre, OnlineLevel, Procedure, Province
+from cchc.content.models import Agency, Centre, Procedure, Province
+from cchc.content.online import has_online_channel
 
-# The online states a page, a list and the finder show: the record's level, or "not published" when it gives none.
-OnlineState = Literal["toan-trinh", "mot-phan", "khong", "chua-cong-bo"]
-ONLINE_STATES: tuple[OnlineState, ...] = ("toan-trinh", "mot-phan", "khong", "chua-cong-bo")
-UNPUBLISHED: OnlineState = "chua-cong-bo"
 
 
 def receiving_centres(centres: Mapping[str, Centre], levels: Iterable[str], field: str) -> dict[str, list[str]]:
@@ -42,19 +39,8 @@ def agencies_for_level(proc: Procedure, agencies: Mapping[str, Agency], level: s
     return [a for a in named if agencies[a].cap == level] or list(named)
 
 
-def has_online_channel(proc: Procedure) -> bool:
-    return any(channel.hinh_thuc == "truc-tuyen" for channel in proc.cach_thuc)
 
 
-def online_state(proc: Procedure) -> OnlineState:
-    """The online level a page and the lists show: the record's, or "not published" when it gives none.
-
-    An unknown level is never "not online"; nor is a "khong" (not online) that the record's own channels
-    contradict by listing an online one (the national database's channels are what a citizen meets)."""
-    level: OnlineLevel | None = proc.muc_do_dvc
-    if level is None or (level == "khong" and has_online_channel(proc)):
-        return UNPUBLISHED
-    return level
 
 
 def online_target(proc: Procedure, province: Province) -> str | None:

@@ -11,7 +11,7 @@ from cchc.site.addresses import document_uri, document_year_uri, documents_index
 from cchc.content.catalogue import DOC_RELATIONS, Catalogue
 from cchc.content.models import DOC_STATUSES, DOC_TYPES, LegalDocument
 from cchc.site.writer import PageSpec, Writer, exclude_from_search, finish_markdown, md_url
-from cchc.output.search import NOINDEX_CLOSE, NOINDEX_OPEN, search_data
+from cchc.site.index_markup import NOINDEX_CLOSE, NOINDEX_OPEN, search_data
 from cchc.text import md_escape
 
 

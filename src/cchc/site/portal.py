@@ -7,7 +7,8 @@ from html import escape
 from urllib.parse import quote
 
 from cchc.site.addresses import COMMITTEE, FAQ, FEEDBACK, HOME, INDICES, LEAFLET, NEWS_INDEX, ONLINE, SEARCH
-from cchc.site.applying import has_online_channel, online_state, osm_link, tel
+from cchc.content.online import has_online_channel, online_state
+from cchc.site.applying import osm_link, tel
 from cchc.content.catalogue import Catalogue, Portal
 from cchc.site.charts import index_chart
 from cchc.site.htmlout import HtmlBody, href
@@ -16,7 +17,7 @@ from cchc.content.models import Centre, ReformIndex
 from cchc.site.addresses import CENTRES, field_uri, index_uri, online_uri
 from cchc.site.writer import HtmlWriter, PageSpec, Writer, finish_html, finish_markdown, md_url
 from cchc.site.procedures import procedure_list_html
-from cchc.output.search import NOINDEX_CLOSE, NOINDEX_OPEN, NOINDEX_OPEN_HTML
+from cchc.site.index_markup import NOINDEX_CLOSE, NOINDEX_OPEN, NOINDEX_OPEN_HTML
 from cchc.text import format_date, format_number, md_escape
 
 LATEST = 5

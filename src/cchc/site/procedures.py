@@ -18,22 +18,13 @@ from urllib.parse import urlsplit
 
 from cchc.site.writer import HtmlWriter, PageSpec, Writer, finish_html, finish_markdown, md_url
 from cchc.site.addresses import CENTRES, agency_uri, field_uri, index_uri, level_uri, online_uri, output_path, page_url, procedure_uri, set_uri
-from cchc.site.applying import (
-    ONLINE_STATES,
-    OnlineState,
-    agencies_for_level,
-    has_online_channel,
-    online_state,
-    online_target,
-    osm_link,
-    receiving_centres,
-    tel,
-)
+from cchc.content.online import ONLINE_STATES, OnlineState, has_online_channel, online_state
+from cchc.site.applying import agencies_for_level, online_target, osm_link, receiving_centres, tel
 from cchc.content.catalogue import Catalogue
 from cchc.site.htmlout import HtmlBody, bullet_list, href, page_href, paragraphs, table, task_list, text
 from cchc.i18n import t
 from cchc.content.models import Centre, Channel, DossierDocument, Fee, Procedure, ProcedureSet, TimeLimit, BilingualText
-from cchc.output.search import NOINDEX_CLOSE, NOINDEX_OPEN, NOINDEX_OPEN_HTML, search_data
+from cchc.site.index_markup import NOINDEX_CLOSE, NOINDEX_OPEN, NOINDEX_OPEN_HTML, search_data
 from cchc.text import format_date, format_number, md_escape, md_paragraphs, quote_url, slugify, sort_key
 
 # The browse lists by online level: the three levels, then the procedures whose level is not published.
