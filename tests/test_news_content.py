@@ -175,3 +175,16 @@ def test_legal_basis_table(text: str, rows: list[tuple[str, str]]) -> None:
 def test_document_numbers_compare_without_spacing_or_case() -> None:
     assert document_number_key("118/2025/NĐ-CP") == document_number_key(" 118 / 2025 / nđ-cp ")
     assert document_number_key("118/2025/NĐ-CP") != document_number_key("118/2024/NĐ-CP")
+
+
+def test_the_clock_is_an_argument_of_the_loader(site_copy: Path) -> None:
+    """load_catalogue reads the clock only when not given ``now``: a story dated after it is refused."""
+    import datetime as dt
+
+    from cchc.content.catalogue import load_catalogue
+    from cchc.content.problems import ContentError
+
+    load_catalogue(site_copy, now=dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
+    with pytest.raises(ContentError) as caught:
+        load_catalogue(site_copy, now=dt.datetime(2025, 1, 1, tzinfo=dt.UTC))
+    assert any(p.field == "ngay_dang" and "days ahead" in p.message for p in caught.value.problems)

@@ -78,6 +78,41 @@ def _build_in_processes(jobs: dict[str, tuple[str, str]], built: Callable[[str],
             pool.shutdown(cancel_futures=True)
 
 
+def _build_index_and_print(root: Path, jobs: dict[str, tuple[str, str]], outputs: dict[str, Path], parallel: bool,
+                           preview_url: str | None) -> dict[str, Any]:
+    """Build every language; as each is built, Pagefind indexes it and Chromium prints its leaflet, in threads,
+    while the other language may still build. Returns the configs of in-process builds."""
+    printer = Printer()
+    configs: dict[str, Any] = {}
+    try:
+        with ThreadPoolExecutor(max_workers=2 * len(jobs)) as threads:
+            searching, printing = [], []
+
+            def built(lang: str) -> None:
+                searching.append(threads.submit(run_pagefind, outputs[lang], lang))
+                printing.append(threads.submit(leaflet_pdfs, root, {lang: outputs[lang]}, printer))
+
+            if parallel:
+                _build_in_processes(jobs, built)
+            else:
+                for lang, job in jobs.items():
+                    url = None if preview_url is None else preview_url + LANGUAGE_PREFIXES[lang]
+                    configs[lang] = build_language(*job, preview_url=url)
+                    built(lang)
+            # Chromium quits as soon as the leaflets are printed: its memory is not kept alongside Pagefind's,
+            # which peaks at the end.
+            try:
+                for future in printing:
+                    future.result()
+            finally:
+                printer.close()
+            for future in searching:
+                future.result()
+    finally:
+        printer.close()
+    return configs
+
+
 def build_site(root: Path, site: Path, parallel: bool = True, preview_url: str | None = None) -> dict[str, Any]:
     """Build every language into a temporary folder, then swap it into ``site``; returns each language's MkDocs
     config when the languages were built in this process (``parallel=False``: the preview keeps them for its
@@ -96,37 +131,12 @@ def build_site(root: Path, site: Path, parallel: bool = True, preview_url: str |
     site.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=site.parent))  # beside the site: moved into it by renames
     timer = _Timer()
-    printer = Printer()
-    configs: dict[str, Any] = {}
     try:
         outputs = {lang: work / lang for lang in LANGUAGES}
         jobs = {lang: (str(root / config_file(lang)), str(outputs[lang])) for lang in LANGUAGES}
-        with ThreadPoolExecutor(max_workers=2 * len(jobs)) as threads:
-            searching, printing = [], []
-
-            def built(lang: str) -> None:
-                searching.append(threads.submit(run_pagefind, outputs[lang], lang))
-                printing.append(threads.submit(leaflet_pdfs, root, {lang: outputs[lang]}, printer))
-
-            if parallel:
-                _build_in_processes(jobs, built)
-            else:
-                for lang, job in jobs.items():
-                    url = None if preview_url is None else preview_url + LANGUAGE_PREFIXES[lang]
-                    configs[lang] = build_language(*job, preview_url=url)
-                    built(lang)
-            timer.lap("languages built")
-            # Chromium quits as soon as the leaflets are printed: its memory is not kept alongside Pagefind's,
-            # which peaks at the end.
-            try:
-                for future in printing:
-                    future.result()
-            finally:
-                printer.close()
-            for future in searching:
-                future.result()
+        configs = _build_index_and_print(root, jobs, outputs, parallel, preview_url)
         search_check(outputs)
-        timer.lap("search indexed and leaflets printed")
+        timer.lap("languages built, search indexed and leaflets printed")
         assemble(outputs, LANGUAGE_PREFIXES, work / "site")
         if clearing.is_alive():
             clearing.join()
@@ -134,7 +144,6 @@ def build_site(root: Path, site: Path, parallel: bool = True, preview_url: str |
         swap_into(work / "site", site, previous)
         timer.lap("published")
     finally:
-        printer.close()
         if clearing.is_alive():
             clearing.join()
         shutil.rmtree(work, ignore_errors=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -11,13 +12,14 @@ from typing import Literal, TypeVar
 
 from pydantic import BaseModel
 
+from cchc.content import rules
 from cchc.content.files import read_text
 from cchc.content.files import relative as _rel
 from cchc.content.inventory import DATA_DIR as DATA_DIR
 from cchc.content.inventory import DOCS_DIR as DOCS_DIR
 from cchc.content.inventory import DOCUMENTS_DIR as DOCUMENTS_DIR
 from cchc.content.inventory import PROCEDURES_DIR as PROCEDURES_DIR
-from cchc.content.inventory import scan_content
+from cchc.content.inventory import Inventory, scan_content
 from cchc.content.models import (
     PORTAL_MAPS,
     TAXONOMIES,
@@ -37,9 +39,12 @@ from cchc.content.models import (
     ReformIndex,
     SteeringCommittee,
 )
-from cchc.content.news import Story, load_stories
+from cchc.content.news import VIETNAM, Story, load_stories
 from cchc.content.online import online_state
 from cchc.content.problems import ContentError, Problem
+from cchc.content.rules import DOC_RELATIONS as DOC_RELATIONS
+from cchc.content.rules import REF_KINDS as REF_KINDS
+from cchc.content.rules import Entry
 from cchc.content.sanitize import unsafe_links
 from cchc.content.validate import validate_record
 from cchc.content.yamlio import LocatedData, load_yaml
@@ -146,7 +151,6 @@ class Catalogue:
         return next((c.other for c in self._changes.get(code, []) if c.kind == "bi_thay_the"), None)
 
 
-DOC_RELATIONS = ("can_cu", "sua_doi", "thay_the", "bai_bo")
 
 
 def document_number_key(number: str) -> str:
@@ -236,52 +240,6 @@ def _load_taxonomy(
     return entries, lines
 
 
-# Each kind of reference, with the keys of its message when the allowed ids are listed, and when they are too
-# many to list and the message names where they are.
-REF_KINDS: dict[str, tuple[str, str]] = {
-    "level": ("unknown_level", "unknown_level_in"),
-    "audience": ("unknown_audience", "unknown_audience_in"),
-    "agency": ("unknown_agency", "unknown_agency_in"),
-    "centre": ("unknown_centre", "unknown_centre_in"),
-    "procedure code": ("unknown_procedure_code", "unknown_procedure_code_in"),
-    "document": ("unknown_document", "unknown_document_in"),
-}
-
-
-def _check_refs(
-    problems: list[Problem],
-    rel: str,
-    located: LocatedData,
-    field_name: str,
-    values: list[str],
-    known: dict[str, object],
-    what: str,
-    where: str,
-) -> None:
-    for i, value in enumerate(values):
-        if value not in known:
-            listed, elsewhere = REF_KINDS[what]
-            text = (msg(listed, got=repr(value), allowed=", ".join(sorted(known))) if len(known) <= 12
-                    else msg(elsewhere, got=repr(value), where=where))
-            problems.append(Problem(rel, located.line_of((field_name, i)), f"{field_name}[{i}]", text))
-
-
-def _missing_forms(proc: Procedure, root: Path, rel: str, located: LocatedData) -> list[Problem]:
-    """A form file (``mau.tep``) must be a file of the site: under docs/, and still there once links resolve."""
-    docs = (root / DOCS_DIR).resolve()
-    out = []
-    for g, group in enumerate(proc.thanh_phan_ho_so):
-        for d, doc in enumerate(group.giay_to):
-            if doc.mau is None or doc.mau.tep is None:
-                continue
-            path = root / DOCS_DIR / doc.mau.tep
-            if not path.is_file() or not path.resolve().is_relative_to(docs):
-                loc = ("thanh_phan_ho_so", g, "giay_to", d, "mau", "tep")
-                out.append(Problem(rel, located.line_of(loc), f"thanh_phan_ho_so[{g}].giay_to[{d}].mau.tep",
-                                   msg("form_file_missing", path=doc.mau.tep)))
-    return out
-
-
 @dataclass(frozen=True)
 class Portal:
     """The CCHC section's own data: where to go, whom to call, how the province is rated, what people ask."""
@@ -294,146 +252,61 @@ class Portal:
     leaflet: Leaflet
 
 
-def _load_required(model: type[M], path: Path, root: Path, problems: list[Problem]) -> M | None:
+def _load_required(model: type[M], path: Path, root: Path, problems: list[Problem]
+                   ) -> tuple[M | None, LocatedData | None]:
+    """A data file the site cannot do without, read once: the record and where its values are."""
     if not path.exists():
         problems.append(Problem(_rel(path, root), 0, "", msg("file_missing")))
-        return None
-    record, _, found = _load_record(model, path, root)
+        return None, None
+    located, found = load_located(path, root)
     problems.extend(found)
-    return record
+    if located is None:
+        return None, None
+    record, found = validate_record(model, located, _rel(path, root))
+    problems.extend(found)
+    return record, located
 
 
 def load_portal(root: Path, levels: dict[str, Level], fields: dict[str, Field_],
-                problems: list[Problem]) -> Portal | None:
+                problems: list[Problem]) -> tuple[Portal | None, Entry[Leaflet] | None]:
+    """The portal's data files, and the leaflet with its lines (its procedures are checked once they are loaded)."""
     data = root / DATA_DIR
     maps = {name: _load_taxonomy(model, data / f"{name}.yml", root, problems)
             for name, model in PORTAL_MAPS.items()}
     centres: dict[str, Centre] = maps["centres"][0]  # type: ignore[assignment]
-    rel = f"{DATA_DIR}/centres.yml"
-    for centre_id, centre in centres.items():
-        line = maps["centres"][1][centre_id]
-        if centre.cap not in levels:
-            problems.append(Problem(rel, line, f"{centre_id}.cap",
-                                    msg("unknown_level", got=repr(centre.cap), allowed=", ".join(sorted(levels)))))
-        for i, field_id in enumerate(centre.linh_vuc):
-            if field_id not in fields:
-                problems.append(Problem(rel, line, f"{centre_id}.linh_vuc[{i}]", msg("unknown_field", got=repr(field_id))))
-    feedback = _load_required(Feedback, data / "feedback.yml", root, problems)
-    committee = _load_required(SteeringCommittee, data / "steering-committee.yml", root, problems)
+    problems.extend(rules.centre_refs(centres, maps["centres"][1], levels, fields, f"{DATA_DIR}/centres.yml"))
+    feedback, _ = _load_required(Feedback, data / "feedback.yml", root, problems)
+    committee, _ = _load_required(SteeringCommittee, data / "steering-committee.yml", root, problems)
     leaflet_path = data / "leaflet.yml"
-    leaflet = _load_required(Leaflet, leaflet_path, root, problems)
-    if leaflet is not None:
-        located, _ = load_located(leaflet_path, root)
-        if located is not None:
-            _check_refs(problems, _rel(leaflet_path, root), located, "diem_tiep_nhan", leaflet.diem_tiep_nhan,
-                        centres, "centre", "data/centres.yml")  # type: ignore[arg-type]
-    if feedback is None or committee is None or leaflet is None:
-        return None
-    return Portal(centres, feedback, maps["indices"][0], maps["faq"][0], committee, leaflet)  # type: ignore[arg-type]
+    leaflet, located = _load_required(Leaflet, leaflet_path, root, problems)
+    if feedback is None or committee is None or leaflet is None or located is None:
+        return None, None
+    portal = Portal(centres, feedback, maps["indices"][0], maps["faq"][0], committee, leaflet)  # type: ignore[arg-type]
+    return portal, Entry(leaflet, _rel(leaflet_path, root), located)
 
 
-def load_catalogue(root: Path) -> Catalogue:
-    """Load and validate all content under ``root``. Raises ContentError listing every problem."""
-    inventory = scan_content(root, DATA_FILES)
-    problems: list[Problem] = list(inventory.problems)
-    if inventory.over_limit:
-        raise ContentError(problems)  # refused before any file is read
-    data = root / DATA_DIR
-    province, _, found = _load_record(Province, data / "province.yml", root)
-    problems.extend(found)
-    taxonomies = {name: _load_taxonomy(model, data / f"{name}.yml", root, problems)[0] for name, model in TAXONOMIES.items()}
-    fields: dict[str, Field_] = taxonomies["fields"]  # type: ignore[assignment]
-    levels: dict[str, Level] = taxonomies["levels"]  # type: ignore[assignment]
-    audiences: dict[str, Audience] = taxonomies["audiences"]  # type: ignore[assignment]
-    agencies: dict[str, Agency] = taxonomies["agencies"]  # type: ignore[assignment]
-    for agency_id, agency in agencies.items():
-        if agency.cap not in levels:
-            problems.append(Problem(f"{DATA_DIR}/agencies.yml", 0, f"{agency_id}.cap",
-                                    msg("unknown_agency_level", got=repr(agency.cap))))
-    portal = load_portal(root, levels, fields, problems)
-
-    sources: dict[str, str] = {}
-    procedures: dict[str, Procedure] = {}
-    located_by_code: dict[str, LocatedData] = {}
+def _load_procedures(inventory: Inventory, root: Path, problems: list[Problem]
+                     ) -> tuple[dict[str, Entry[Procedure]], set[str]]:
+    """Every procedure by its code, which must be its file's name and unique; and the codes of broken files."""
+    procedures: dict[str, Entry[Procedure]] = {}
     loaded, broken_codes = _load_folder(Procedure, inventory.procedures, root, problems)
     for path, rel, located, proc in loaded:
         code = proc.ma_thu_tuc
+        entry = Entry(proc, rel, located)
         if path.stem != code:
-            problems.append(
-                Problem(rel, located.line_of(("ma_thu_tuc",)), "ma_thu_tuc",
-                        msg("code_not_file_name", code=repr(code), name=f"{code}.yml"))
-            )
+            problems.append(entry.problem(("ma_thu_tuc",), "ma_thu_tuc",
+                                          msg("code_not_file_name", code=repr(code), name=f"{code}.yml")))
         if code in procedures:
-            problems.append(
-                Problem(rel, located.line_of(("ma_thu_tuc",)), "ma_thu_tuc",
-                        msg("duplicate_code", code=repr(code), other=sources["procedure:" + code]))
-            )
+            problems.append(entry.problem(("ma_thu_tuc",), "ma_thu_tuc",
+                                          msg("duplicate_code", code=repr(code), other=procedures[code].rel)))
             continue
-        procedures[code] = proc
-        located_by_code[code] = located
-        sources["procedure:" + code] = rel
+        procedures[code] = entry
+    return procedures, broken_codes
 
-    sets: dict[str, ProcedureSet] = {}
-    located_sets: dict[str, LocatedData] = {}
-    for path, rel, located, pset in _load_folder(ProcedureSet, inventory.sets, root, problems)[0]:
-        sets[path.stem] = pset
-        located_sets[path.stem] = located
-        sources["set:" + path.stem] = rel
 
-    known_codes: dict[str, object] = {**dict.fromkeys(broken_codes), **procedures}
-    for code, proc in procedures.items():
-        rel = sources["procedure:" + code]
-        located = located_by_code[code]
-        if proc.linh_vuc not in fields:
-            problems.append(Problem(rel, located.line_of(("linh_vuc",)), "linh_vuc",
-                                    msg("unknown_field", got=repr(proc.linh_vuc))))
-        _check_refs(problems, rel, located, "cap_thuc_hien", proc.cap_thuc_hien, levels, "level", "data/levels.yml")  # type: ignore[arg-type]
-        _check_refs(problems, rel, located, "doi_tuong", proc.doi_tuong, audiences, "audience", "data/audiences.yml")  # type: ignore[arg-type]
-        for name in ("co_quan_thuc_hien", "co_quan_co_tham_quyen", "co_quan_duoc_uy_quyen", "co_quan_phoi_hop"):
-            _check_refs(problems, rel, located, name, getattr(proc, name), agencies, "agency", "data/agencies.yml")  # type: ignore[arg-type]
-        _check_refs(problems, rel, located, "thu_tuc_lien_quan", proc.thu_tuc_lien_quan, known_codes,
-                    "procedure code", "procedures/")
-        problems.extend(_missing_forms(proc, root, rel, located))
-        if proc.quyet_dinh_cong_bo is not None and proc.quyet_dinh_cong_bo not in sets:
-            problems.append(Problem(rel, located.line_of(("quyet_dinh_cong_bo",)), "quyet_dinh_cong_bo",
-                                    msg("unknown_set", got=repr(proc.quyet_dinh_cong_bo), allowed=", ".join(sorted(sets)))
-                                    if sets else msg("unknown_set_none_yet", got=repr(proc.quyet_dinh_cong_bo))))
-
-    for set_id, pset in sets.items():
-        rel = sources["set:" + set_id]
-        located = located_sets[set_id]
-        if pset.co_quan_ban_hanh not in agencies:
-            problems.append(Problem(rel, located.line_of(("co_quan_ban_hanh",)), "co_quan_ban_hanh",
-                                    msg("unknown_agency_in", got=repr(pset.co_quan_ban_hanh), where="data/agencies.yml")))
-        for list_name in ("cong_bo_moi", "sua_doi", "bai_bo"):
-            _check_refs(problems, rel, located, list_name, getattr(pset, list_name), known_codes,
-                        "procedure code", "procedures/")
-        for i, rep in enumerate(pset.thay_the):
-            for key in ("ma_thu_tuc", "thay_cho"):
-                code = getattr(rep, key)
-                if code not in known_codes:
-                    problems.append(Problem(rel, located.line_of(("thay_the", i, key)), f"thay_the[{i}].{key}",
-                                            msg("unknown_replaced_code", got=repr(code))))
-        # A procedure abolished, or replaced by another, no longer applies; its own record must say so.
-        ended: list[tuple[str, str | None]] = [(code, None) for code in pset.bai_bo]
-        ended += [(rep.thay_cho, rep.ma_thu_tuc) for rep in pset.thay_the]
-        for code, successor in ended:
-            abolished = procedures.get(code)
-            if abolished is not None and abolished.trang_thai != "bai-bo":
-                prel = sources["procedure:" + code]
-                status, in_set = repr(abolished.trang_thai), repr(set_id)
-                said = (msg("abolished_by_set", status=status, set=in_set) if successor is None
-                        else msg("replaced_by_set", status=status, set=in_set, code=successor))
-                problems.append(Problem(prel, located_by_code[code].line_of(("trang_thai",)), "trang_thai", said))
-    if portal is not None:
-        leaflet_path = root / DATA_DIR / "leaflet.yml"
-        leaflet_data, _ = load_located(leaflet_path, root)
-        if leaflet_data is not None:
-            _check_refs(problems, _rel(leaflet_path, root), leaflet_data, "thu_tuc", portal.leaflet.thu_tuc,
-                        known_codes, "procedure code", "procedures/")
-
-    documents: dict[str, LegalDocument] = {}
-    located_docs: dict[str, LocatedData] = {}
+def _load_documents(inventory: Inventory, root: Path, problems: list[Problem]) -> dict[str, Entry[LegalDocument]]:
+    """Every legal document by its file name (an id), its number unique however it is spaced or cased."""
+    documents: dict[str, Entry[LegalDocument]] = {}
     numbers: dict[str, str] = {}
     for path, rel, located, doc in _load_folder(LegalDocument, inventory.documents, root, problems)[0]:
         if not _ID.match(path.stem):
@@ -445,58 +318,69 @@ def load_catalogue(root: Path) -> Catalogue:
                                     msg("duplicate_number", number=repr(doc.so_hieu), other=numbers[number])))
             continue
         numbers[number] = rel
-        documents[path.stem] = doc
-        located_docs[path.stem] = located
-        sources["document:" + path.stem] = rel
-    for doc_id, doc in documents.items():
-        rel = sources["document:" + doc_id]
-        located = located_docs[doc_id]
-        for relation in DOC_RELATIONS:
-            _check_refs(problems, rel, located, relation, getattr(doc, relation), documents,  # type: ignore[arg-type]
-                        "document", "documents/")
-            if doc_id in getattr(doc, relation):
-                problems.append(Problem(rel, located.line_of((relation,)), relation, msg("refers_to_itself")))
-        for relation in ("thay_the", "bai_bo"):
-            for target in getattr(doc, relation):
-                ended_doc = documents.get(target)
-                if ended_doc is not None and ended_doc.tinh_trang != "het-hieu-luc" and doc.tinh_trang != "chua-co-hieu-luc":
-                    problems.append(Problem(
-                        sources["document:" + target], located_docs[target].line_of(("tinh_trang",)), "tinh_trang",
-                        msg("replaced_by_document" if relation == "thay_the" else "abolished_by_document",
-                            status=repr(ended_doc.tinh_trang), document=repr(doc_id))))
+        documents[path.stem] = Entry(doc, rel, located)
+    return documents
 
-    # Hand-written pages: the same spelling checks, and no link that runs code.
-    for path in inventory.pages:  # stories are loaded and checked below
+
+def _check_pages(inventory: Inventory, root: Path) -> list[Problem]:
+    """Hand-written pages: the same spelling checks, and no link that runs code (stories are checked as loaded)."""
+    problems: list[Problem] = []
+    for path in inventory.pages:
         rel = _rel(path, root)
         text, found = read_text(path, rel)
         problems.extend(found)
         if text is not None:
             problems.extend(unsafe_links(text, rel))
+    return problems
 
+
+def load_catalogue(root: Path, now: dt.datetime | None = None) -> Catalogue:
+    """Load and validate all content under ``root``, then check every cross-reference (cchc.content.rules).
+    ``now`` (default: the clock, read here and nowhere deeper) is when stories may be dated up to a few days
+    after. Raises ContentError listing every problem."""
+    inventory = scan_content(root, DATA_FILES)
+    problems: list[Problem] = list(inventory.problems)
+    if inventory.over_limit:
+        raise ContentError(problems)  # refused before any file is read
+    data = root / DATA_DIR
+    province, _, found = _load_record(Province, data / "province.yml", root)
+    problems.extend(found)
+    taxonomies = {name: _load_taxonomy(model, data / f"{name}.yml", root, problems)[0] for name, model in TAXONOMIES.items()}
+    tax = rules.Taxonomies(taxonomies["fields"], taxonomies["levels"], taxonomies["audiences"],  # type: ignore[arg-type]
+                           taxonomies["agencies"])  # type: ignore[arg-type]
+    problems.extend(rules.agency_levels(tax.agencies, tax.levels, f"{DATA_DIR}/agencies.yml"))
+    portal, leaflet = load_portal(root, taxonomies["levels"], taxonomies["fields"], problems)  # type: ignore[arg-type]
+    procedures, broken_codes = _load_procedures(inventory, root, problems)
+    sets = {path.stem: Entry(pset, rel, located)
+            for path, rel, located, pset in _load_folder(ProcedureSet, inventory.sets, root, problems)[0]}
+    documents = _load_documents(inventory, root, problems)
+    known_codes: dict[str, object] = {**dict.fromkeys(broken_codes), **procedures}
+    for proc in procedures.values():
+        problems += rules.procedure_refs(proc, tax, known_codes, sets) + rules.form_files(proc, root)
+    for set_id, pset in sets.items():
+        problems += rules.set_refs(set_id, pset, tax.agencies, procedures, known_codes)
+    if portal is not None and leaflet is not None:
+        problems += rules.leaflet_refs(leaflet, portal.centres, known_codes)
+    for doc_id, doc in documents.items():
+        problems += rules.document_refs(doc_id, doc, documents)
+    problems += _check_pages(inventory, root)
     categories: dict[str, Category] = taxonomies["categories"]  # type: ignore[assignment]
     stories = load_stories(root / DOCS_DIR, root, inventory.news, categories, LANGUAGES, DEFAULT_LANGUAGE,  # type: ignore[arg-type]
-                           problems)
-    for story in stories:
-        sources[f"story:{story.lang}:{story.item.khoa}"] = story.source
-
+                           problems, now or dt.datetime.now(VIETNAM))
     if problems or province is None:
         raise ContentError(problems)
+    sources = {**{f"procedure:{code}": e.rel for code, e in procedures.items()},
+               **{f"set:{set_id}": e.rel for set_id, e in sets.items()},
+               **{f"document:{doc_id}": e.rel for doc_id, e in documents.items()},
+               **{f"story:{story.lang}:{story.item.khoa}": story.source for story in stories}}
     return Catalogue(
-        root=root,
-        province=province,
-        fields=fields,
-        levels=levels,
-        audiences=audiences,
-        agencies=agencies,
-        procedures=procedures,
-        sets=sets,
-        categories=categories,
-        documents=documents,
-        stories=stories,
-        sources=sources,
+        root=root, province=province, fields=taxonomies["fields"], levels=taxonomies["levels"],  # type: ignore[arg-type]
+        audiences=taxonomies["audiences"], agencies=taxonomies["agencies"],  # type: ignore[arg-type]
+        procedures={code: e.record for code, e in procedures.items()},
+        sets={set_id: e.record for set_id, e in sets.items()}, categories=categories,
+        documents={doc_id: e.record for doc_id, e in documents.items()}, stories=stories, sources=sources,
         portal=portal,
     )
-
 
 
 # What a procedure shares with other pages: a change to any of these reaches beyond the procedure's own page

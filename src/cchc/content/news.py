@@ -15,6 +15,7 @@ from cchc.content.models import NewsItem
 from cchc.content.problems import Problem
 from cchc.content.sanitize import unsafe_links
 from cchc.content.validate import validate_record
+from cchc.content.yamlio import LocatedData
 from cchc.messages import msg
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
@@ -61,6 +62,67 @@ def story_language(name: str, languages: tuple[str, ...], default: str) -> tuple
     return default, name
 
 
+def _placement_problem(path: Path, rel: str, inner: str) -> Problem | None:
+    """A story is a ``.md`` file in a year folder (``tin-tuc/2026/x.md``), not named like a list page."""
+    if is_other_markdown(path.name):
+        return page_name_problem(rel, path.name)
+    if path.suffix != ".md":
+        return Problem(rel, 0, "", msg("not_a_story"))
+    parts = inner.split("/")
+    if len(parts) != 2 or not (parts[0].isdigit() and len(parts[0]) == 4):
+        return Problem(rel, 0, "", msg("story_not_in_year"))
+    if parts[1] == "index.md" or re.fullmatch(r"trang-\d+(\.[a-z]+)?\.md", parts[1]):
+        return Problem(rel, 0, "", msg("reserved_story_name", name=repr(parts[1])))
+    return None
+
+
+def _read_story(path: Path, rel: str, inner: str, languages: tuple[str, ...], default: str,
+                problems: list[Problem]) -> tuple[Story, LocatedData, str] | None:
+    """The story of a well-placed file, its front matter validated, with its lines and its body as written; None
+    (problems appended) when it is broken."""
+    text, found = read_text(path, rel)
+    problems.extend(found)
+    if text is None:
+        return None
+    located, body, body_line, found = split_front_matter(text, rel)
+    problems.extend(found)
+    if located is None:
+        return None
+    item, found = validate_record(NewsItem, located, rel)
+    problems.extend(found)
+    if item is None:
+        return None
+    year, file_name = inner.split("/")
+    lang, name = story_language(file_name, languages, default)
+    story = Story(item, lang, f"{NEWS_DIR}/{inner}", f"{NEWS_DIR}/{year}/{name}", body.strip("\n"),
+                  body_line, rel, located.line_of(("khoa",)))
+    return story, located, body
+
+
+def _story_problems(story: Story, located: LocatedData, body: str, docs: Path, categories: dict[str, object],
+                    now: dt.datetime) -> list[Problem]:
+    """A story sits in its own year's folder, is not dated in the future, has a known category, a lead picture
+    that exists, no link that runs code, and some text."""
+    rel, item, folder = story.source, story.item, story.src_uri.split("/")[1]
+    out = []
+    if str(story.year) != folder:
+        out.append(Problem(rel, located.line_of(("ngay_dang",)), "ngay_dang",
+                           msg("story_in_wrong_year", year=story.year, folder=folder,
+                               target=f"docs/{NEWS_DIR}/{story.year}/")))
+    if story.published > now + FUTURE_LIMIT:
+        out.append(Problem(rel, located.line_of(("ngay_dang",)), "ngay_dang",
+                           msg("story_in_future", date=f"{story.published:%Y-%m-%d}", days=FUTURE_LIMIT.days)))
+    if item.chuyen_muc not in categories:
+        out.append(Problem(rel, located.line_of(("chuyen_muc",)), "chuyen_muc",
+                           msg("unknown_category", got=repr(item.chuyen_muc), allowed=", ".join(sorted(categories)))))
+    if item.anh is not None and not (docs / item.anh.tep).is_file():
+        out.append(Problem(rel, located.line_of(("anh", "tep")), "anh.tep", msg("picture_missing", path=item.anh.tep)))
+    out += unsafe_links(body, rel, story.body_line)
+    if not story.body.strip():
+        out.append(Problem(rel, story.body_line, "", msg("story_without_text")))
+    return out
+
+
 def load_stories(
     docs: Path,
     root: Path,
@@ -69,69 +131,26 @@ def load_stories(
     languages: tuple[str, ...],
     default: str,
     problems: list[Problem],
+    now: dt.datetime,
 ) -> list[Story]:
-    """Every story among ``files`` (the files under docs/tin-tuc/, as cchc.content.inventory found them), validated;
-    problems are appended, broken files left out."""
+    """Every story among ``files`` (the files under docs/tin-tuc/, as cchc.content.inventory found them), validated
+    (a story dated after ``now`` plus a few days is refused); problems are appended, broken files left out."""
     stories: list[Story] = []
     folder = docs / NEWS_DIR
     for path in files:
         rel = relative(path, root)
         inner = path.relative_to(folder).as_posix()
-        if is_other_markdown(path.name):
-            problems.append(page_name_problem(rel, path.name))
+        placement = _placement_problem(path, rel, inner)
+        if placement is not None:
+            problems.append(placement)
             continue
-        if path.suffix != ".md":
-            problems.append(Problem(rel, 0, "", msg("not_a_story")))
+        read = _read_story(path, rel, inner, languages, default, problems)
+        if read is None:
             continue
-        parts = inner.split("/")
-        if len(parts) != 2 or not (parts[0].isdigit() and len(parts[0]) == 4):
-            problems.append(Problem(rel, 0, "", msg("story_not_in_year")))
-            continue
-        if parts[1] == "index.md" or re.fullmatch(r"trang-\d+(\.[a-z]+)?\.md", parts[1]):
-            problems.append(Problem(rel, 0, "", msg("reserved_story_name", name=repr(parts[1]))))
-            continue
-        text, found = read_text(path, rel)
+        found = _story_problems(*read, docs, categories, now)
         problems.extend(found)
-        if text is None:
-            continue
-        located, body, body_line, found = split_front_matter(text, rel)
-        problems.extend(found)
-        if located is None:
-            continue
-        item, found = validate_record(NewsItem, located, rel)
-        problems.extend(found)
-        if item is None:
-            continue
-        lang, name = story_language(parts[1], languages, default)
-        story = Story(item, lang, f"{NEWS_DIR}/{inner}", f"{NEWS_DIR}/{parts[0]}/{name}", body.strip("\n"),
-                      body_line, rel, located.line_of(("khoa",)))
-        bad = False
-        if str(story.year) != parts[0]:
-            problems.append(Problem(rel, located.line_of(("ngay_dang",)), "ngay_dang",
-                                    msg("story_in_wrong_year", year=story.year, folder=parts[0],
-                                        target=f"docs/{NEWS_DIR}/{story.year}/")))
-            bad = True
-        if story.published > dt.datetime.now(VIETNAM) + FUTURE_LIMIT:
-            problems.append(Problem(rel, located.line_of(("ngay_dang",)), "ngay_dang",
-                                    msg("story_in_future", date=f"{story.published:%Y-%m-%d}", days=FUTURE_LIMIT.days)))
-            bad = True
-        if item.chuyen_muc not in categories:
-            problems.append(Problem(rel, located.line_of(("chuyen_muc",)), "chuyen_muc",
-                                    msg("unknown_category", got=repr(item.chuyen_muc), allowed=", ".join(sorted(categories)))))
-            bad = True
-        if item.anh is not None and not (docs / item.anh.tep).is_file():
-            problems.append(Problem(rel, located.line_of(("anh", "tep")), "anh.tep",
-                                    msg("picture_missing", path=item.anh.tep)))
-            bad = True
-        unsafe = unsafe_links(body, rel, body_line)
-        if unsafe:
-            problems.extend(unsafe)
-            bad = True
-        if not story.body.strip():
-            problems.append(Problem(rel, body_line, "", msg("story_without_text")))
-            bad = True
-        if not bad:
-            stories.append(story)
+        if not found:
+            stories.append(read[0])
     seen: dict[tuple[str, str], Story] = {}
     for story in stories:
         key = (story.lang, story.item.khoa)

@@ -71,32 +71,50 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
     """The page a citizen reads: who, how long and how much, what to bring, where, steps, result, law.
 
     Written as HTML directly (cchc.site.htmlout): a procedure page is all data, and at province scale the Markdown
-    pass was the largest cost of a build."""
-    uri = procedure_uri(proc)
-    w = HtmlWriter(cat, lang, uri)
+    pass was the largest cost of a build. Each part of the page is written by its own function, in order."""
+    w = HtmlWriter(cat, lang, procedure_uri(proc))
     page = HtmlBody()
     page.heading(1, w.tr(proc.ten))
-
-    if proc.trang_thai != "con-hieu-luc":
-        kind = "danger" if proc.trang_thai == "bai-bo" else "warning"
-        lines = []
-        for change in cat.history(proc.ma_thu_tuc):
-            if change.kind in ("sua_doi", "bai_bo", "bi_thay_the"):
-                pset = cat.sets[change.set_id]
-                lines.append(
-                    f"{w.s('change_' + change.kind)} {w.s('by_decision')} "
-                    f"{w.link_to(set_uri(change.set_id), w.set_title(change.set_id))} "
-                    f"({w.date(pset.ngay_ban_hanh)})."
-                )
-        if proc.trang_thai == "bai-bo":
-            lines.append(w.s("abolished_note"))
-        successor = cat.replaced_by(proc.ma_thu_tuc)
-        if successor:
-            lines.append(f"{w.s('replaced_by')}: {w.procedure_link(successor)}.")
-        page.admonition(kind, w.s("status_" + proc.trang_thai), f"<p>{chr(10).join(lines)}</p>" if lines else "")
-
+    _status_notice(w, page, proc)
     # Search indexes the name, codes, field and level (in the hidden search data), not the page's labels and lists.
     page.add(NOINDEX_OPEN_HTML)
+    for part in (_summary, _who, _time_and_fees, _documents, _where, _steps, _conditions, _results, _legal_basis,
+                 _online, _related, _decision):
+        part(w, page, proc)
+    _verbatim(w, page, proc, None)  # kept text of any other field
+    _source(w, page, proc)
+    page.add(f"<p><em>{w.s('last_reviewed')}: {w.date(proc.cap_nhat)}</em></p>")
+    page.add(NOINDEX_CLOSE, _procedure_search_data(cat, proc, lang))
+    return finish_html(w, page, cat.sources.get("procedure:" + proc.ma_thu_tuc), "procedure:" + proc.ma_thu_tuc)
+
+
+def _status_notice(w: HtmlWriter, page: HtmlBody, proc: Procedure) -> None:
+    """For a procedure no longer in force as published: what changed it, by which decision, what replaces it."""
+    if proc.trang_thai == "con-hieu-luc":
+        return
+    cat = w.cat
+    kind = "danger" if proc.trang_thai == "bai-bo" else "warning"
+    lines = []
+    for change in cat.history(proc.ma_thu_tuc):
+        if change.kind in ("sua_doi", "bai_bo", "bi_thay_the"):
+            pset = cat.sets[change.set_id]
+            lines.append(
+                f"{w.s('change_' + change.kind)} {w.s('by_decision')} "
+                f"{w.link_to(set_uri(change.set_id), w.set_title(change.set_id))} "
+                f"({w.date(pset.ngay_ban_hanh)})."
+            )
+    if proc.trang_thai == "bai-bo":
+        lines.append(w.s("abolished_note"))
+    successor = cat.replaced_by(proc.ma_thu_tuc)
+    if successor:
+        lines.append(f"{w.s('replaced_by')}: {w.procedure_link(successor)}.")
+    page.admonition(kind, w.s("status_" + proc.trang_thai), f"<p>{chr(10).join(lines)}</p>" if lines else "")
+
+
+def _summary(w: HtmlWriter, page: HtmlBody, proc: Procedure) -> None:
+    """Codes, field, levels, online level and type; then the "apply online" button, before the first section
+    (as GOV.UK places its start button)."""
+    cat = w.cat
     facts = [f"<strong>{w.s('code')}:</strong> {text(proc.ma_thu_tuc)}"]
     if proc.ma_dia_phuong:
         facts.append(f"<strong>{w.s('local_code')}:</strong> {text(proc.ma_dia_phuong)}")
@@ -111,19 +129,26 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
     page.add(_lines(facts))
     button = _apply_button(w, proc)
     if button:
-        page.add(button)  # under the summary, before the first section (as GOV.UK places its start button)
+        page.add(button)
 
+
+def _who(w: HtmlWriter, page: HtmlBody, proc: Procedure) -> None:
+    """Who the procedure is for, and the province's own note for citizens."""
     page.heading(2, w.s("who"))
-    page.add(bullet_list([w.tr(cat.audiences[a].ten) for a in proc.doi_tuong]))
+    page.add(bullet_list([w.tr(w.cat.audiences[a].ten) for a in proc.doi_tuong]))
     _verbatim(w, page, proc, "who")
-
     if proc.ghi_chu:
         page.admonition("info", w.s("local_note"), w.tr_block(proc.ghi_chu))
 
+
+def _time_and_fees(w: HtmlWriter, page: HtmlBody, proc: Procedure) -> None:
     page.heading(2, w.s("time_and_fees"))
     page.add(_channel_table(w, proc.cach_thuc) if proc.cach_thuc else f"<p>{w.s('not_stated_long')}</p>")
     _verbatim(w, page, proc, "time_and_fees")
 
+
+def _documents(w: HtmlWriter, page: HtmlBody, proc: Procedure) -> None:
+    """What to bring, by case: each document with its originals and copies as a checklist, and its form."""
     page.heading(2, w.s("documents"))
     if not proc.thanh_phan_ho_so:
         page.add(f"<p>{w.s('not_stated_long')}</p>")
@@ -150,8 +175,8 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
     page.add(f"<p><strong>{w.s('dossier_count')}:</strong> {proc.so_luong_ho_so}</p>")
     _verbatim(w, page, proc, "documents")
 
-    _where(w, page, proc)
 
+def _steps(w: HtmlWriter, page: HtmlBody, proc: Procedure) -> None:
     page.heading(2, w.s("steps"))
     if not proc.trinh_tu:
         page.add(f"<p>{w.s('not_stated_long')}</p>")
@@ -162,10 +187,14 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
             page.add(bullet_list([w.tr(step) for step in steps.cac_buoc], ordered=True))
     _verbatim(w, page, proc, "steps")
 
+
+def _conditions(w: HtmlWriter, page: HtmlBody, proc: Procedure) -> None:
     page.heading(2, w.s("conditions"))
     page.add(w.tr_block(proc.yeu_cau_dieu_kien) if proc.yeu_cau_dieu_kien else f"<p>{w.s('no_conditions')}</p>")
     _verbatim(w, page, proc, "conditions")
 
+
+def _results(w: HtmlWriter, page: HtmlBody, proc: Procedure) -> None:
     page.heading(2, w.s("result"))
     results = []
     for res in proc.ket_qua:
@@ -175,10 +204,13 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
     page.add(bullet_list(results) if results else f"<p>{w.s('not_stated_long')}</p>")
     _verbatim(w, page, proc, "result")
 
+
+def _legal_basis(w: HtmlWriter, page: HtmlBody, proc: Procedure) -> None:
+    """The legal basis, each number linked to the registry's page for it when the registry has the document."""
     page.heading(2, w.s("legal_basis"))
     laws = []
     for basis in proc.can_cu_phap_ly:
-        doc_id = cat.document_for(basis.so_hieu)
+        doc_id = w.cat.document_for(basis.so_hieu)
         number = text(basis.so_hieu)
         if doc_id is not None:
             number = w.link_to(f"van-ban/{doc_id}.md", number)
@@ -186,7 +218,10 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
     page.add(bullet_list(laws) if laws else f"<p>{w.s('not_stated_long')}</p>")
     _verbatim(w, page, proc, "legal_basis")
 
-    # The button is at the top; this section says the level in words, in agreement with it.
+
+def _online(w: HtmlWriter, page: HtmlBody, proc: Procedure) -> None:
+    """The online level in words; the button is at the top, and this agrees with it."""
+    state = online_state(proc)
     page.heading(2, w.s("online"))
     page.add(f"<p><strong>{w.s('online_levels')}:</strong> {w.s('online_' + state)}</p>")
     if state == "khong":
@@ -194,40 +229,45 @@ def procedure_page(cat: Catalogue, proc: Procedure, lang: str) -> PageSpec:
     elif state == "chua-cong-bo":
         page.add(f"<p>{w.s('online_unpublished_channel' if has_online_channel(proc) else 'online_unpublished')}</p>")
 
+
+def _related(w: HtmlWriter, page: HtmlBody, proc: Procedure) -> None:
     if proc.thu_tuc_lien_quan:
         page.heading(2, w.s("related"))
         page.add(bullet_list([w.procedure_link(c) for c in proc.thu_tuc_lien_quan]))
 
+
+def _decision(w: HtmlWriter, page: HtmlBody, proc: Procedure) -> None:
+    """The decision that published the procedure, and every later change to it by a procedure set."""
+    cat = w.cat
     history = cat.history(proc.ma_thu_tuc)
-    if proc.quyet_dinh_cong_bo or history:
-        page.heading(2, w.s("decision"))
-        if proc.quyet_dinh_cong_bo:
-            pset = cat.sets[proc.quyet_dinh_cong_bo]
-            page.add(f"<p>{w.link_to(set_uri(proc.quyet_dinh_cong_bo), w.set_title(proc.quyet_dinh_cong_bo))} "
-                     f"({w.date(pset.ngay_ban_hanh)}): {w.tr(pset.trich_yeu)}</p>")
-        if history:
-            page.heading(3, w.s("history"))
-            changes = []
-            for change in history:
-                pset = cat.sets[change.set_id]
-                other = f" {w.procedure_link(change.other)}" if change.other else ""
-                changes.append(f"{w.date(pset.ngay_ban_hanh)}: {w.s('change_' + change.kind)}{other} — "
-                               f"{w.link_to(set_uri(change.set_id), w.set_title(change.set_id))}")
-            page.add(bullet_list(changes))
+    if not (proc.quyet_dinh_cong_bo or history):
+        return
+    page.heading(2, w.s("decision"))
+    if proc.quyet_dinh_cong_bo:
+        pset = cat.sets[proc.quyet_dinh_cong_bo]
+        page.add(f"<p>{w.link_to(set_uri(proc.quyet_dinh_cong_bo), w.set_title(proc.quyet_dinh_cong_bo))} "
+                 f"({w.date(pset.ngay_ban_hanh)}): {w.tr(pset.trich_yeu)}</p>")
+    if history:
+        page.heading(3, w.s("history"))
+        changes = []
+        for change in history:
+            pset = cat.sets[change.set_id]
+            other = f" {w.procedure_link(change.other)}" if change.other else ""
+            changes.append(f"{w.date(pset.ngay_ban_hanh)}: {w.s('change_' + change.kind)}{other} — "
+                           f"{w.link_to(set_uri(change.set_id), w.set_title(change.set_id))}")
+        page.add(bullet_list(changes))
 
-    _verbatim(w, page, proc, None)  # kept text of any other field
 
-    if proc.nguon:
-        source = w.s("source_" + proc.nguon.co_so_du_lieu)
-        if proc.nguon.url:
-            source = f'<a href="{href(proc.nguon.url)}">{source}</a>'
-        if proc.nguon.so_quyet_dinh:
-            source += f", {w.s('national_decision')} {text(proc.nguon.so_quyet_dinh)}"
-        page.add(f"<p>{w.s('source')}: {source}</p>")
-
-    page.add(f"<p><em>{w.s('last_reviewed')}: {w.date(proc.cap_nhat)}</em></p>")
-    page.add(NOINDEX_CLOSE, _procedure_search_data(cat, proc, lang))
-    return finish_html(w, page, cat.sources.get("procedure:" + proc.ma_thu_tuc), "procedure:" + proc.ma_thu_tuc)
+def _source(w: HtmlWriter, page: HtmlBody, proc: Procedure) -> None:
+    """Where an imported record comes from: the national database, its page and its decision number."""
+    if not proc.nguon:
+        return
+    source = w.s("source_" + proc.nguon.co_so_du_lieu)
+    if proc.nguon.url:
+        source = f'<a href="{href(proc.nguon.url)}">{source}</a>'
+    if proc.nguon.so_quyet_dinh:
+        source += f", {w.s('national_decision')} {text(proc.nguon.so_quyet_dinh)}"
+    page.add(f"<p>{w.s('source')}: {source}</p>")
 
 
 def _apply_button(w: HtmlWriter, proc: Procedure) -> str:
