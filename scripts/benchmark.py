@@ -20,14 +20,14 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.bench import report, run, workdir  # noqa: E402
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="500,2000,8000", help="procedure counts, comma-separated")
     parser.add_argument("--runs", type=int, default=3, help="builds of each kind per size")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/RESULTS.md")
     parser.add_argument("--no-editor", action="store_true", help="skip the make serve edit timing")
     parser.add_argument("--keep", action="store_true", help="keep the generated sites")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     work = workdir()
     try:

@@ -28,14 +28,14 @@ from benchmarks.search import BUDGET_KB, BUDGET_MS, EXPECTED, measure, top_resul
 MATERIAL_CONFIG = "INHERIT: mkdocs.yml\nsite_dir: site-material\nplugins:\n  - search:\n      lang: vi\n"
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--procedures", type=int, default=2000)
     parser.add_argument("--news", type=int, default=3000, help="stories per language")
     parser.add_argument("--material", action="store_true", help="also build and measure Material's search")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     work = args.keep or Path(tempfile.mkdtemp(prefix="cchc-bench-"))
     try:
         if work.exists():

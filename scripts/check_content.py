@@ -12,12 +12,12 @@ from cchc.content.problems import ContentError, bilingual, github_annotation
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--root", default=str(ROOT), help="the site's folder (default: this repository)")
     parser.add_argument("--github", action="store_true",
                         help="also print each problem as a GitHub Actions annotation on its file and line")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     try:
         cat = load_catalogue(Path(args.root))
     except ContentError as exc:

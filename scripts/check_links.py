@@ -28,12 +28,12 @@ def _site_url(root: Path) -> str:
     return ""
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--site", help="an already built site (default: build one now, into a temporary folder)")
     parser.add_argument("--root", default=str(ROOT))
     parser.add_argument("--quiet-external", action="store_true", help="do not list external links")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     work = None
     try:
         if args.site:

@@ -45,7 +45,7 @@ def fetch(name: str, spec: dict[str, str], root: Path = ROOT) -> Path:
     return target
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     pins = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["cchc"]["npm"]
     for name, spec in pins.items():
         print(f"{name} {spec['version']}: {fetch(name, spec).relative_to(ROOT)}")

@@ -30,10 +30,10 @@ def fix_text(text: str) -> str:
     return new_tone_spelling(text)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--root", default=str(ROOT))
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     root = Path(args.root)
     changed = 0
     for folder in FOLDERS:

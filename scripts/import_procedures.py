@@ -20,13 +20,13 @@ from cchc.content.importer import run_import
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("sources", nargs="+", type=Path, metavar="SOURCE", help="JSON record file or folder")
     parser.add_argument("--out", type=Path, help="folder for the YAML records (default: procedures/)")
     parser.add_argument("--root", type=Path, default=ROOT, help="site folder whose data/ gets new entries")
     parser.add_argument("--date", type=dt.date.fromisoformat, help="date checked for new records (default today)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     outcomes, report = run_import(args.root, args.sources, args.out, args.date)
     print(report)
     return 1 if any(o.status == "failed" for o in outcomes) else 0

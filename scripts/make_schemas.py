@@ -11,10 +11,10 @@ from cchc.content.schema import SCHEMA_DIR, build_schemas
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true", help="only check; change nothing")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     stale = []
     for name, text in build_schemas().items():
         path = ROOT / SCHEMA_DIR / name

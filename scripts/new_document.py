@@ -14,11 +14,11 @@ from cchc.content.scaffold import new_document, run_cli
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("id", help="tên tệp, e.g. 118-2025-nd-cp")
     parser.add_argument("--root", default=str(ROOT))
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     return run_cli(lambda: new_document(Path(args.root), args.id))
 
 

@@ -14,11 +14,11 @@ from cchc.content.scaffold import new_procedure, run_cli
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("code", help="mã thủ tục, e.g. 1.000894")
     parser.add_argument("--root", default=str(ROOT))
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     return run_cli(lambda: new_procedure(Path(args.root), args.code))
 
 

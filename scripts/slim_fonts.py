@@ -42,7 +42,7 @@ def slim(path: Path) -> tuple[int, int]:
     return before, path.stat().st_size
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     for path in sorted(FONTS.glob("*.woff2")):
         before, after = slim(path)
         print(f"{path.name}: {before:,} -> {after:,} bytes")

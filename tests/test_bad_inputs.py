@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 import shutil
-import sys
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -349,8 +348,7 @@ def test_the_tiny_site_is_clean(tmp_path: Path) -> None:
     from check_content import main as check
 
     root = tiny_site(tmp_path / "site-src")
-    sys.argv = ["check_content.py", "--root", str(root)]
-    assert check() == 0
+    assert check(["--root", str(root)]) == 0
 
 
 @pytest.mark.parametrize(("case_id", "mutate", "expected"), CASES, ids=[c[0] for c in CASES])
@@ -370,8 +368,7 @@ def test_bad_input(case_id: str, mutate: Callable[[Path], None], expected: list[
     root = tiny_site(tmp_path / "site-src")
     mutate(root)
     # make check: every expected message, exactly, and a non-zero exit.
-    sys.argv = ["check_content.py", "--root", str(root)]
-    assert check() == 1
+    assert check(["--root", str(root)]) == 1
     printed = capsys.readouterr().out.splitlines()
     for message in expected:
         assert message in printed, f"{case_id}: expected\n  {message}\ngot\n  " + "\n  ".join(printed)
@@ -394,8 +391,7 @@ def test_bad_input(case_id: str, mutate: Callable[[Path], None], expected: list[
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(caplog.handler)
     try:
-        sys.argv = ["build_site.py", "--root", str(root), "--serial"]
-        assert build() == 1
+        assert build(["--root", str(root), "--serial"]) == 1
     finally:
         mkdocs_log.removeHandler(caplog.handler)
     for message in expected:

@@ -8,7 +8,6 @@ The messages of each case, and the non-zero exit of check and build, are in the 
 
 from __future__ import annotations
 
-import sys
 import time
 import tracemalloc
 from pathlib import Path
@@ -142,8 +141,7 @@ def test_fix_never_writes_through_a_link(tmp_path: Path, capsys: pytest.CaptureF
     victim.write_text("Khánh Hoà\r\n", encoding="utf-8")  # something `make fix` would rewrite
     (root / "docs/trang.md").symlink_to(victim)
     (root / "docs/assets/host").symlink_to(outside)
-    sys.argv = ["fix_spelling.py", "--root", str(root)]
-    assert fix() == 0
+    assert fix(["--root", str(root)]) == 0
     assert victim.read_bytes() == "Khánh Hoà\r\n".encode()
     out = capsys.readouterr().out
     assert "skipped docs/trang.md: a symbolic link" in out and "skipped docs/assets/host: a symbolic link" in out

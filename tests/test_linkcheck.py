@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -30,8 +29,7 @@ def test_broken_links_and_anchors_are_reported(built_site: Path, tmp_path: Path,
     page.write_text(page.read_text(encoding="utf-8").replace(
         "</article>", '<a href="../thu-tuc/khong-co/">x</a><a href="../thu-tuc/#khong-co">y</a>'
         '<a href="../thu-tuc/#linh-vuc">z</a></article>', 1), encoding="utf-8")
-    sys.argv = ["check_links.py", "--site", str(site)]
-    assert check_links() == 1
+    assert check_links(["--site", str(site)]) == 1
     out = capsys.readouterr().out
     assert "Liên kết hỏng / broken link: gioi-thieu/index.html: ../thu-tuc/khong-co/: no such page or file" in out
     assert "gioi-thieu/index.html: ../thu-tuc/#khong-co: no anchor #khong-co on thu-tuc/index.html" in out

@@ -9,7 +9,7 @@ theme is found. It runs here the way a site owner would run it: ``properdocs bui
 process (the alias must be in place before anything imports MkDocs), with the hook indexing that language's
 search as it does under ``mkdocs build``; then the leaflets are printed and the languages put together with the
 functions the build uses. The site it is held to is the session's ``built_site``, built by ``make build``'s
-``build_all`` with MkDocs from the same content.
+``cchc.build.build_site`` with MkDocs from the same content.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ NORMALISED = b'<meta name="generator" content="mkdocs-(builder), mkdocs-material
 def properdocs_build(root: Path, dest: Path) -> None:
     """Build the site in ``root`` with ProperDocs into ``dest``: both languages at once, each by ``properdocs
     build`` in its own process (the hook runs Pagefind on it), then the leaflets printed and the languages
-    assembled (Vietnamese at the root, English under en/), as ``build_all`` does after MkDocs."""
+    assembled (Vietnamese at the root, English under en/), as ``build_site`` does after MkDocs."""
     work = dest.parent / (dest.name + ".work")
     outputs = {lang: work / lang for lang in LANGUAGES}
     running = {
@@ -101,3 +101,21 @@ def test_properdocs_replacement_maps_mkdocs_imports() -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["properdocs", "properdocs.commands.build", "properdocs.commands.build",
                                    "properdocs.commands.build", "properdocs.livereload"]
+
+
+@pytest.mark.browser  # prints the leaflets with Chromium, as the build does
+def test_the_shipped_build_runs_on_properdocs(built_site: Path, tmp_path: Path) -> None:
+    """README's switch, done the way it says: ``import properdocs.replacement`` before the adapter's first MkDocs
+    import, then the one build every caller uses (``cchc.build.build_site``, languages in worker processes): the
+    same site as MkDocs' but for the generator tag, which names ProperDocs."""
+    root, site = make_site_copy(tmp_path / "src"), tmp_path / "site"
+    code = ("import sys, properdocs.replacement\nfrom pathlib import Path\nfrom cchc.build import build_site\n"
+            "build_site(Path(sys.argv[1]), Path(sys.argv[2]))\n")
+    done = subprocess.run([sys.executable, "-c", code, str(root), str(site)], capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr[-4000:]
+    ours, theirs = files(built_site), files(site)
+    assert set(ours) == set(theirs)
+    differ = [rel for rel in ours if normalised(rel, ours[rel]) != normalised(rel, theirs[rel])]
+    assert not differ, f"{len(differ)} file(s) differ beyond the generator tag, first {differ[:10]}"
+    assert b"ProperDocs" in theirs["index.html"] and b"ProperDocs" not in ours["index.html"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import pytest
@@ -64,14 +63,12 @@ def test_scaffolds_never_overwrite_and_check_names(site_copy: Path, capsys: pyte
     from new_procedure import main as scaffold
 
     before = (site_copy / "procedures/1.001193.yml").read_bytes()
-    sys.argv = ["new_procedure.py", "1.001193", "--root", str(site_copy)]
-    assert scaffold() == 1
+    assert scaffold(["1.001193", "--root", str(site_copy)]) == 1
     assert "already exists" in capsys.readouterr().err
     assert (site_copy / "procedures/1.001193.yml").read_bytes() == before
     with pytest.raises(ScaffoldError):
         new_document(site_copy, "Sai Ten")
     with pytest.raises(ScaffoldError):
         new_story(site_copy, "tin mới", dt.datetime(2026, 1, 1))
-    sys.argv = ["new_procedure.py", "1.088888", "--root", str(site_copy)]
-    assert scaffold() == 0
+    assert scaffold(["1.088888", "--root", str(site_copy)]) == 0
     assert (site_copy / "procedures/1.088888.yml").is_file()

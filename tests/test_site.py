@@ -178,7 +178,7 @@ def chrome_targets(html: str, url: str) -> set[str]:
 
 
 def test_shared_chrome_links_the_same_places_from_every_page(built_site: Path) -> None:
-    # The header, tabs, sidebar and footer are rendered once per folder and reused (hooks/cchc_hooks.py): from
+    # The header, tabs, sidebar and footer are rendered once per folder and reused (cchc_mkdocs.fragments): from
     # every page of both languages they must still lead to the same places, the search page's own header
     # included (its search form posts to itself, "./", where a reused fragment would say "../tim-kiem/").
     for lang, root in (("vi", built_site), ("en", built_site / "en")):

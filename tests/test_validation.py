@@ -156,9 +156,7 @@ def test_decomposed_unicode_is_reported_and_make_fix_composes_it(site_copy: Path
         f"{KHAI_SINH}:{first}: text is in decomposed Unicode (NFD), as some programs save it: letters and their "
         "marks are stored apart; save the file as composed Unicode (NFC) (`make fix` does it)"
     ]
-    import sys
-    sys.argv = ["fix_spelling.py", "--root", str(site_copy)]
-    assert fix() == 0
+    assert fix(["--root", str(site_copy)]) == 0
     cat = load_catalogue(site_copy)
     assert cat.procedures["1.001193"].ten.vi == "Thủ tục đăng ký khai sinh"
     assert unicodedata.is_normalized("NFC", path.read_text(encoding="utf-8"))

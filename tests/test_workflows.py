@@ -89,8 +89,7 @@ def test_check_prints_annotations_for_github(site_copy: Path, capsys) -> None:  
 
     path = site_copy / "procedures/1.001193.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("so_tien: 8000", "so_tien: -1"), encoding="utf-8")
-    sys.argv = ["check_content.py", "--root", str(site_copy), "--github"]
-    assert check() == 1
+    assert check(["--root", str(site_copy), "--github"]) == 1
     out = capsys.readouterr().out
     assert "::error file=procedures/1.001193.yml,line=42,title=cach_thuc[0].phi[1].so_tien::must be from 0 to 1000000000000, got -1" in out
 
