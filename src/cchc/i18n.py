@@ -39,7 +39,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "leaflet_qr_portal": {"vi": "Nộp hồ sơ trực tuyến", "en": "Apply online"},
     "leaflet_qr_feedback": {"vi": "Gửi phản ánh, kiến nghị", "en": "Send feedback"},
     "leaflet_qr": {"vi": "Mã QR", "en": "QR code"},
-    # The CCHC section's own pages (portal_pages.py)
+    # The CCHC section's own pages (cchc.site.portal)
     "home_title": {"vi": "Cải cách hành chính {province}", "en": "Administrative reform in {province}"},
     "home_search_label": {"vi": "Tìm thủ tục, tin tức, văn bản", "en": "Search procedures, news and documents"},
     "home_search_hint": {"vi": "Gõ có dấu hoặc không dấu, ví dụ: dang ky khai sinh",
