@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc.content.catalogue import Catalogue
-from cchc.content.models import Fee, TimeLimit, BilingualText
+from cchc.content.models import BilingualText, Fee, TimeLimit
 from cchc.i18n import t
 from cchc.site.addresses import output_path, page_url, procedure_uri
 from cchc.site.htmlout import HtmlBody, page_href, paragraphs, text
