@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -69,6 +70,82 @@ def test_citizen_queries(browser, base_url: str, lang: str, query: str, expected
     status, results = search(browser, base_url, query, lang)
     urls = [r["url"].lstrip("/") for r in results[:within]]
     assert expected in urls, f"{query!r}: {status}; top: {[r['title'] for r in results[:5]]}"
+
+
+KET_HON = "thu-tuc/dang-ky-ket-hon-1.000894/"
+LY_LICH = "thu-tuc/cap-phieu-ly-lich-tu-phap-cho-cong-dan-viet-nam-nguoi-nuoc-ngoai-dang-cu-tru-3.000333/"
+XAY_DUNG = "thu-tuc/cap-giay-phep-xay-dung-sua-chua-cai-tao-doi-voi-cong-trinh-cap-iii-cap-iv-cong-1.013229/"
+DAT_DAI = "thu-tuc/dang-ky-dat-dai-tai-san-gan-lien-voi-dat-cap-giay-chung-nhan-quyen-su-dung-dat-1.012753/"
+HO_KINH_DOANH = "thu-tuc/dang-ky-thanh-lap-ho-kinh-doanh-1.001612/"
+
+
+# Citizens' own words (issue 22): spelling variants, everyday names (data/synonyms.yml), English; the expected
+# procedure must be among the first three.
+@pytest.mark.parametrize(
+    ("lang", "query", "expected"),
+    [
+        ("vi", "dang ki ket hon", KET_HON),
+        ("vi", "đăng kí kết hôn", KET_HON),
+        ("vi", "dang ki khai sinh", KHAI_SINH),
+        ("vi", "li lich tu phap", LY_LICH),
+        ("vi", "phiếu lí lịch tư pháp", LY_LICH),
+        ("vi", "xin giay phep xay nha", XAY_DUNG),
+        ("vi", "giấy phép xây nhà", XAY_DUNG),
+        ("vi", "lam giay to nha dat", DAT_DAI),
+        ("vi", "so do", DAT_DAI),
+        ("vi", "bao tu", "thu-tuc/dang-ky-khai-tu-1.000656/"),
+        ("vi", "giay chung tu", "thu-tuc/dang-ky-khai-tu-1.000656/"),
+        ("vi", "xac nhan doc than", "thu-tuc/cap-giay-xac-nhan-tinh-trang-hon-nhan-1.004873/"),
+        ("vi", "nhap ho khau", "thu-tuc/dang-ky-thuong-tru-1.004222/"),
+        ("vi", "giay phep kinh doanh", HO_KINH_DOANH),
+        ("vi", "mo quan", HO_KINH_DOANH),
+        ("vi", "sao y ban chinh", "thu-tuc/chung-thuc-ban-sao-tu-ban-chinh-giay-to-van-ban-do-co-quan-to-chuc-co-tham-2.000815/"),
+        ("vi", "lam giay khai sinh cho con", KHAI_SINH),
+        ("en", "business registration", "en/" + HO_KINH_DOANH),
+        ("en", "birth certificate", "en/" + KHAI_SINH),
+        ("en", "criminal record", "en/" + LY_LICH),
+        ("en", "single status certificate", "en/thu-tuc/cap-giay-xac-nhan-tinh-trang-hon-nhan-1.004873/"),
+        ("en", "house building permit", "en/" + XAY_DUNG),
+        ("en", "red book", "en/" + DAT_DAI),
+        ("en", "death certificate", "en/thu-tuc/dang-ky-khai-tu-1.000656/"),
+    ],
+)
+def test_citizens_own_words(browser, base_url: str, lang: str, query: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    _, results = search(browser, base_url, query, lang)
+    urls = [r["url"].lstrip("/") for r in results[:3]]
+    assert expected in urls, (query, urls)
+
+
+def test_exact_spelling_ranks_above_its_variant(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Both spellings find the page; the one typed scores higher on a title spelt that way."""
+    page = browser.new_page()
+    page.goto(f"{base_url}tim-kiem/")
+    scores = page.evaluate("""async () => {
+        const m = await import('../assets/javascripts/cchc-search.js');
+        const page = { meta: { title: 'Đăng ký kết hôn', kind: 'procedure' }, content: '' };
+        return [m.score('dang ky ket hon', page, 0), m.score('dang ki ket hon', page, 0),
+                m.fold('Lý lịch, quy định, Mỹ, thủy'), m.alternatives('xin giay phep xay nha',
+                  { pairs: [['giấy phép xây nhà', 'giấy phép xây dựng']], fillers: ['xin'] })];
+    }""")
+    page.close()
+    assert scores[0] > scores[1] > 0
+    assert scores[2] == "li lich, qui dinh, mi, thuy"
+    assert scores[3] == ["giấy phép xây dựng"]  # the filler "xin" left out
+
+
+def test_snippets_carry_no_index_only_text(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    """The folded words every page carries for the index never show in a result (issue 22, point 4)."""
+    seen = 0
+    for query in ("ho kinh doanh", "gioi thieu", "dang ky", "hoi dap"):
+        _, results = search(browser, base_url, query)
+        for r in results:
+            seen += bool(r["summary"])
+            assert "\u2042" not in r["summary"] and "\u2042" not in r["title"], (query, r)
+            folded = fold_accents(r["title"]).lower()
+            if folded != r["title"].lower():
+                assert folded not in r["summary"].lower(), (query, r)
+            assert not re.search(r"\bdang ki\b|\bdong\.$", r["summary"]), (query, r)
+    assert seen >= 3
 
 
 def test_accented_and_unaccented_queries_find_the_same_pages(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]

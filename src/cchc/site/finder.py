@@ -10,14 +10,26 @@ import json
 from html import escape
 from typing import Any
 
-from cchc.site.addresses import FINDER_DATA, finder_uri, search_uri
-from cchc.content.online import online_state
 from cchc.content.catalogue import Catalogue
+from cchc.content.online import online_state
 from cchc.i18n import t
-from cchc.site.addresses import agency_uri, field_uri, index_uri, level_uri, online_uri, page_url, procedure_uri, url_from_page
-from cchc.site.writer import PageSpec, Writer, exclude_from_search, finish_markdown
+from cchc.site.addresses import (
+    FINDER_DATA,
+    PAGEFIND_DIR,
+    SYNONYMS_DATA,
+    agency_uri,
+    field_uri,
+    finder_uri,
+    index_uri,
+    level_uri,
+    online_uri,
+    page_url,
+    procedure_uri,
+    search_uri,
+    url_from_page,
+)
 from cchc.site.procedures import ONLINE_LEVELS
-from cchc.site.addresses import PAGEFIND_DIR
+from cchc.site.writer import PageSpec, Writer, exclude_from_search, finish_markdown
 from cchc.text import md_escape, sort_key
 
 SCRIPT = "assets/javascripts/cchc-search.js"
@@ -37,6 +49,7 @@ def _root_attrs(cat: Catalogue, lang: str, uri: str, mode: str) -> str:
     return (
         f'data-cchc-search="{mode}" data-lang="{lang}" '
         f'data-pagefind="{escape(url_from_page(uri, PAGEFIND_DIR + "/pagefind.js"))}" '
+        f'data-synonyms="{escape(url_from_page(uri, SYNONYMS_DATA))}" '
         f"data-strings='{escape(json.dumps(strings, ensure_ascii=False), quote=True)}'"
     )
 
@@ -137,6 +150,22 @@ def finder_data(cat: Catalogue, lang: str) -> str:
     lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
     names = {name: [n for _, n in choices] for name, choices in facets.items()}
     return f'{{"facets": {json.dumps(names, ensure_ascii=False)},\n"items": [\n{lines}\n]}}\n'
+
+
+def synonyms_data(cat: Catalogue, lang: str) -> str:
+    """The search's synonyms for ``lang`` (data/synonyms.yml): [[citizens' phrase, official term], ...] and the
+    filler words, in the file's order; the browser folds marks and spellings of both sides as it does a query's."""
+    pairs: list[list[str]] = []
+    fillers: list[str] = []
+    portal = cat.portal
+    for entry in (portal.synonyms.values() if portal is not None else []):
+        if entry.ngon_ngu != lang:
+            continue
+        if entry.ten_chinh_thuc is None:
+            fillers += entry.cach_goi
+        else:
+            pairs += [[phrase, entry.ten_chinh_thuc] for phrase in entry.cach_goi]
+    return json.dumps({"pairs": pairs, "fillers": fillers}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _finder_page(cat: Catalogue, lang: str) -> PageSpec:
