@@ -331,3 +331,30 @@ def test_reference_site_generator(tmp_path: Path) -> None:
     assert copy.ten.vi.startswith(cat.procedures[sorted(p for p in cat.procedures if not p.startswith("9."))[0]].ten.vi)
     again = generate(tmp_path / "again", procedures=55, news=30)
     assert (root / "procedures/9.000007.yml").read_bytes() == (again / "procedures/9.000007.yml").read_bytes()
+
+
+def test_procedures_page_and_home_lead_to_search_and_finder(built_site: Path) -> None:
+    """thu-tuc/ opens with a search box (a plain form, no script needed) and the finder's link; home links it."""
+    for prefix in ("", "en/"):
+        listing = (built_site / prefix / "thu-tuc/index.html").read_text(encoding="utf-8")
+        form = listing.index('<form class="cchc-search-page" role="search" method="get" action="../tim-kiem/">')
+        assert 'id="cchc-proc-q"' in listing and form < listing.index('href="linh-vuc/')
+        assert 'href="tim-thu-tuc/"' in listing
+        home = (built_site / prefix / "index.html").read_text(encoding="utf-8")
+        assert 'href="thu-tuc/tim-thu-tuc/"' in home
+
+
+def test_synonyms_file_is_validated_and_published(built_site: Path) -> None:
+    import json
+
+    from pydantic import ValidationError
+
+    from cchc.content.models import Synonym
+
+    with pytest.raises(ValidationError, match="official term itself"):
+        Synonym(ngon_ngu="vi", cach_goi=["bằng lái", "Giấy phép lái xe"], ten_chinh_thuc="giấy phép lái xe")
+    vi = json.loads((built_site / "tim-kiem/dong-nghia.json").read_text(encoding="utf-8"))
+    en = json.loads((built_site / "en/tim-kiem/dong-nghia.json").read_text(encoding="utf-8"))
+    assert ["bằng lái", "giấy phép lái xe"] in vi["pairs"] and "xin" in vi["fillers"]
+    assert ["work permit", "giấy phép lao động"] in en["pairs"]
+    assert not any(p[0] == "bằng lái" for p in en["pairs"]), "each site reads its own language's entries"
