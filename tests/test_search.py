@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -69,6 +70,82 @@ def test_citizen_queries(browser, base_url: str, lang: str, query: str, expected
     status, results = search(browser, base_url, query, lang)
     urls = [r["url"].lstrip("/") for r in results[:within]]
     assert expected in urls, f"{query!r}: {status}; top: {[r['title'] for r in results[:5]]}"
+
+
+KET_HON = "thu-tuc/dang-ky-ket-hon-1.000894/"
+LY_LICH = "thu-tuc/cap-phieu-ly-lich-tu-phap-cho-cong-dan-viet-nam-nguoi-nuoc-ngoai-dang-cu-tru-3.000333/"
+XAY_DUNG = "thu-tuc/cap-giay-phep-xay-dung-sua-chua-cai-tao-doi-voi-cong-trinh-cap-iii-cap-iv-cong-1.013229/"
+DAT_DAI = "thu-tuc/dang-ky-dat-dai-tai-san-gan-lien-voi-dat-cap-giay-chung-nhan-quyen-su-dung-dat-1.012753/"
+HO_KINH_DOANH = "thu-tuc/dang-ky-thanh-lap-ho-kinh-doanh-1.001612/"
+
+
+# Citizens' own words (issue 22): spelling variants, everyday names (data/synonyms.yml), English; the expected
+# procedure must be among the first three.
+@pytest.mark.parametrize(
+    ("lang", "query", "expected"),
+    [
+        ("vi", "dang ki ket hon", KET_HON),
+        ("vi", "đăng kí kết hôn", KET_HON),
+        ("vi", "dang ki khai sinh", KHAI_SINH),
+        ("vi", "li lich tu phap", LY_LICH),
+        ("vi", "phiếu lí lịch tư pháp", LY_LICH),
+        ("vi", "xin giay phep xay nha", XAY_DUNG),
+        ("vi", "giấy phép xây nhà", XAY_DUNG),
+        ("vi", "lam giay to nha dat", DAT_DAI),
+        ("vi", "so do", DAT_DAI),
+        ("vi", "bao tu", "thu-tuc/dang-ky-khai-tu-1.000656/"),
+        ("vi", "giay chung tu", "thu-tuc/dang-ky-khai-tu-1.000656/"),
+        ("vi", "xac nhan doc than", "thu-tuc/cap-giay-xac-nhan-tinh-trang-hon-nhan-1.004873/"),
+        ("vi", "nhap ho khau", "thu-tuc/dang-ky-thuong-tru-1.004222/"),
+        ("vi", "giay phep kinh doanh", HO_KINH_DOANH),
+        ("vi", "mo quan", HO_KINH_DOANH),
+        ("vi", "sao y ban chinh", "thu-tuc/chung-thuc-ban-sao-tu-ban-chinh-giay-to-van-ban-do-co-quan-to-chuc-co-tham-2.000815/"),
+        ("vi", "lam giay khai sinh cho con", KHAI_SINH),
+        ("en", "business registration", "en/" + HO_KINH_DOANH),
+        ("en", "birth certificate", "en/" + KHAI_SINH),
+        ("en", "criminal record", "en/" + LY_LICH),
+        ("en", "single status certificate", "en/thu-tuc/cap-giay-xac-nhan-tinh-trang-hon-nhan-1.004873/"),
+        ("en", "house building permit", "en/" + XAY_DUNG),
+        ("en", "red book", "en/" + DAT_DAI),
+        ("en", "death certificate", "en/thu-tuc/dang-ky-khai-tu-1.000656/"),
+    ],
+)
+def test_citizens_own_words(browser, base_url: str, lang: str, query: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    _, results = search(browser, base_url, query, lang)
+    urls = [r["url"].lstrip("/") for r in results[:3]]
+    assert expected in urls, (query, urls)
+
+
+def test_exact_spelling_ranks_above_its_variant(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Both spellings find the page; the one typed scores higher on a title spelt that way."""
+    page = browser.new_page()
+    page.goto(f"{base_url}tim-kiem/")
+    scores = page.evaluate("""async () => {
+        const m = await import('../assets/javascripts/cchc-search.js');
+        const page = { meta: { title: 'Đăng ký kết hôn', kind: 'procedure' }, content: '' };
+        return [m.score('dang ky ket hon', page, 0), m.score('dang ki ket hon', page, 0),
+                m.fold('Lý lịch, quy định, Mỹ, thủy'), m.alternatives('xin giay phep xay nha',
+                  { pairs: [['giấy phép xây nhà', 'giấy phép xây dựng']], fillers: ['xin'] })];
+    }""")
+    page.close()
+    assert scores[0] > scores[1] > 0
+    assert scores[2] == "li lich, qui dinh, mi, thuy"
+    assert scores[3] == ["giấy phép xây dựng"]  # the filler "xin" left out
+
+
+def test_snippets_carry_no_index_only_text(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    """The folded words every page carries for the index never show in a result (issue 22, point 4)."""
+    seen = 0
+    for query in ("ho kinh doanh", "gioi thieu", "dang ky", "hoi dap"):
+        _, results = search(browser, base_url, query)
+        for r in results:
+            seen += bool(r["summary"])
+            assert "\u2042" not in r["summary"] and "\u2042" not in r["title"], (query, r)
+            folded = fold_accents(r["title"]).lower()
+            if folded != r["title"].lower():
+                assert folded not in r["summary"].lower(), (query, r)
+            assert not re.search(r"\bdang ki\b|\bdong\.$", r["summary"]), (query, r)
+    assert seen >= 3
 
 
 def test_accented_and_unaccented_queries_find_the_same_pages(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
@@ -206,7 +283,10 @@ def test_online_and_audience_filters(browser, base_url: str) -> None:  # type: i
 def test_folded_words_for_the_index() -> None:
     assert d_words("<p>Đăng ký <b>đất</b> đai; đăng ký lại</p>") == ["dang", "dat", "dai"]
     block = folded_block("Thủ tục đăng ký khai sinh", "<p>Không có chữ nào</p>")
-    assert 'data-pagefind-weight="7">thu tuc dang ky khai sinh<' in block and "hidden" in block
+    # The folded title carries the i spelling of "ký" (kí/ký both accepted), after the mark that ends snippets.
+    assert 'data-pagefind-weight="7">thu tuc dang ki khai sinh<' in block and "hidden" in block
+    assert block.index("\u2042") < block.index("thu tuc")
+    assert folded_block("Phiếu lý lịch", "<p>quy định</p>").endswith("phieu li lich</p><p>dinh qui</p></div>")
     assert folded_block("Chứng thực", "<p>bản sao</p>") == "", "Pagefind folds every other mark itself"
 
 
@@ -254,3 +334,30 @@ def test_reference_site_generator(tmp_path: Path) -> None:
     assert copy.ten.vi.startswith(cat.procedures[sorted(p for p in cat.procedures if not p.startswith("9."))[0]].ten.vi)
     again = generate(tmp_path / "again", procedures=55, news=30)
     assert (root / "procedures/9.000007.yml").read_bytes() == (again / "procedures/9.000007.yml").read_bytes()
+
+
+def test_procedures_page_and_home_lead_to_search_and_finder(built_site: Path) -> None:
+    """thu-tuc/ opens with a search box (a plain form, no script needed) and the finder's link; home links it."""
+    for prefix in ("", "en/"):
+        listing = (built_site / prefix / "thu-tuc/index.html").read_text(encoding="utf-8")
+        form = listing.index('<form class="cchc-search-page" role="search" method="get" action="../tim-kiem/">')
+        assert 'id="cchc-proc-q"' in listing and form < listing.index('href="linh-vuc/')
+        assert 'href="tim-thu-tuc/"' in listing
+        home = (built_site / prefix / "index.html").read_text(encoding="utf-8")
+        assert 'href="thu-tuc/tim-thu-tuc/"' in home
+
+
+def test_synonyms_file_is_validated_and_published(built_site: Path) -> None:
+    import json
+
+    from pydantic import ValidationError
+
+    from cchc.content.models import Synonym
+
+    with pytest.raises(ValidationError, match="official term itself"):
+        Synonym(ngon_ngu="vi", cach_goi=["bằng lái", "Giấy phép lái xe"], ten_chinh_thuc="giấy phép lái xe")
+    vi = json.loads((built_site / "tim-kiem/dong-nghia.json").read_text(encoding="utf-8"))
+    en = json.loads((built_site / "en/tim-kiem/dong-nghia.json").read_text(encoding="utf-8"))
+    assert ["bằng lái", "giấy phép lái xe"] in vi["pairs"] and "xin" in vi["fillers"]
+    assert ["work permit", "giấy phép lao động"] in en["pairs"]
+    assert not any(p[0] == "bằng lái" for p in en["pairs"]), "each site reads its own language's entries"

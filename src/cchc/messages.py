@@ -174,6 +174,8 @@ CATALOGUE: dict[str, Entry] = {
                             "tên tệp trang phải có đuôi .md viết chữ thường: đổi tên tệp thành {name}"),
     # What records say of each other (cchc.catalogue).
     "file_missing": Entry("file is missing; the site needs it", "thiếu tệp này; trang web cần nó"),
+    "synonym_is_term": Entry("{term} is the official term itself; list only citizens' other words for it",
+                             "{term} chính là tên chính thức; chỉ liệt kê các cách gọi khác của người dân"),
     "not_id_map": Entry("must map ids to entries (id: then its fields, indented)",
                         "phải liệt kê các mã, mỗi mã kèm các trường của nó (thụt lề)"),
     "unknown_level": Entry("unknown level {got}; allowed: {allowed}", "Cấp thực hiện {got} không có; được dùng: {allowed}"),

@@ -35,9 +35,9 @@ from cchc.output.feeds import (
     news_feeds,
 )
 from cchc.output.search import run_pagefind
-from cchc.site.addresses import FINDER_DATA, page_url, procedure_uri, set_uri
+from cchc.site.addresses import FINDER_DATA, SYNONYMS_DATA, page_url, procedure_uri, set_uri
 from cchc.site.documents import plan_document_pages
-from cchc.site.finder import finder_data, plan_search_pages
+from cchc.site.finder import finder_data, plan_search_pages, synonyms_data
 from cchc.site.index_markup import folded_block
 from cchc.site.leaflet import leaflet_page
 from cchc.site.news import news_alternates, plan_news_pages, story_body
@@ -93,6 +93,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         else:
             files.append(File.generated(config, address, abs_src_path=docs[source].abs_src_path or ""))
     files.append(File.generated(config, FINDER_DATA, content=finder_data(build.catalogue, build.lang)))
+    files.append(File.generated(config, SYNONYMS_DATA, content=synonyms_data(build.catalogue, build.lang)))
     titles = dict(nav_titles(config.nav or []))
     for spec in build.specs:
         generated = File.generated(config, spec.src_uri, content=spec.markdown)

@@ -4,7 +4,9 @@
 //
 // Pagefind loads only the index chunks a query needs. It matches Vietnamese marks loosely by itself except
 // the letter đ, so the query's đ is folded to d here, matching the hidden accent-free đ-words every page
-// carries (src/cchc/search.py). Pagefind's top results are then re-ranked: a procedure code finds its
+// carries (src/cchc/site/index_markup.py), and spellings with y are searched in their i form. A query holding
+// citizens' own words (data/synonyms.yml, read from dong-nghia.json) is also searched with the official terms.
+// Pagefind's top results are then re-ranked: a procedure code finds its
 // procedure, exact accented matches come before folded ones, procedure pages before news.
 // Results show each page's own title and summary, never the folded text.
 
@@ -17,8 +19,16 @@ const CODE = /^\d+(?:\.[0-9a-z]+)+$/i;
 const KIND_BONUS = { procedure: 25, document: 8, list: 5, page: 5, news: 0 };
 
 const lower = (text) => text.normalize("NFC").toLocaleLowerCase("vi");
-const fold = (text) =>
+// Marks folded, đ -> d: the spelling as typed, without marks.
+const plainFold = (text) =>
   lower(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d");
+// Both spellings accepted (kí/ký, lí/lý, qui/quy, mĩ/mỹ) -> the i form, as the index carries it
+// (src/cchc/site/index_markup.py, fold_variants).
+const VARIANT = /(?<![a-z0-9])(qu|[bdhklmnrstvx])y(?![a-z0-9])/g;
+export const fold = (text) => plainFold(text).replace(VARIANT, "$1i");
+const FOLDED_MARK = "\u2042"; // begins a page's index-only text (index_markup.FOLDED_MARK)
+// A page's own text, without the folded words meant for the index only.
+const ownText = (text) => (text || "").split(FOLDED_MARK)[0].trim();
 const words = (text) =>
   text.split(/[^\p{L}\p{N}.]+/u).map((w) => w.replace(/^\.+|\.+$/g, "")).filter(Boolean);
 
@@ -53,7 +63,8 @@ export function score(query, data, position) {
   s += 30 * coverage;
   // A procedure about the query comes before news that merely mentions it; one that only mentions it does not.
   if (coverage >= 0.5) s += KIND_BONUS[data.meta.kind || "page"] ?? 5;
-  if (fold(title).includes(fold(q))) s += 15;
+  if (fold(title).includes(fold(q))) s += 12;
+  if (plainFold(title).includes(plainFold(q))) s += 4; // the spelling as typed comes before its variant
   if (q !== fold(q)) {
     // The reader typed marks: pages with exactly those words rank above pages that only match folded.
     const textWords = new Set(words(text));
@@ -66,7 +77,8 @@ export function score(query, data, position) {
 
 // The words sent to Pagefind: đ folded, generic words left out when others remain (ranking still uses them).
 export function searchedWords(query) {
-  const all = query.replace(/[đĐ]/g, "d").split(/\s+/).filter(Boolean);
+  const all = query.replace(/[đĐ]/g, "d").split(/\s+/).filter(Boolean)
+    .map((w) => (fold(w) !== plainFold(w) ? fold(w) : w)); // "ký" -> "ki", as the index carries it
   const specific = all.filter((w) => !GENERIC.has(fold(w)));
   return (specific.length ? specific : all).join(" ");
 }
@@ -78,6 +90,37 @@ export function relevant(query, data) {
   if (!q.length || CODE.test(query.trim())) return true;
   const text = new Set(words(fold(`${data.meta.title || ""} ${data.content || ""}`)));
   return q.every((w) => [...text].some((t) => t.startsWith(w)));
+}
+
+// The other queries a citizen's words stand for: each phrase of the synonyms found in the query (whole words,
+// compared folded) replaced by its official term, filler words left out. Longest phrases first.
+export function alternatives(query, synonyms) {
+  if (!synonyms || CODE.test(query.trim())) return [];
+  const q = ` ${words(fold(query)).join(" ")} `;
+  const pairs = synonyms.pairs
+    .map(([phrase, term]) => [` ${words(fold(phrase)).join(" ")} `, term])
+    .sort((a, b) => b[0].length - a[0].length);
+  const fillers = new Set(synonyms.fillers.map((f) => words(fold(f)).join(" ")));
+  const dropFillers = (text) => {
+    let out = ` ${text} `;
+    for (const f of [...fillers].sort((a, b) => b.length - a.length)) out = out.split(` ${f} `).join(" ");
+    return words(out).join(" ");
+  };
+  const seen = new Set();
+  const out = [];
+  for (const [phrase, term] of pairs) {
+    if (!q.includes(phrase)) continue;
+    const rest = dropFillers(q.replace(phrase, " "));
+    // With the rest of the query, and alone (the rest may be words no procedure's name holds: "cho con").
+    for (const alt of [`${term} ${rest}`.trim(), term]) {
+      if (!seen.has(alt)) out.push(alt);
+      seen.add(alt);
+    }
+    if (out.length >= 3) break;
+  }
+  const stripped = dropFillers(q);
+  if (!out.length && stripped && stripped !== words(q).join(" ")) out.push(stripped);
+  return out;
 }
 
 function describe(data, strings) {
@@ -96,8 +139,9 @@ function describe(data, strings) {
   } else if (kind === "document") {
     if (meta.status) parts.push(meta.status);
   } else {
-    summary = (data.content || "").slice(0, 160).trim();
-    if ((data.content || "").length > 160) summary += "…";
+    const text = ownText(data.content);
+    summary = text.slice(0, 160).trim();
+    if (text.length > 160) summary += "…";
   }
   return { line: parts.join(" · "), summary };
 }
@@ -165,43 +209,55 @@ class Results {
   }
 }
 
-async function runSearch(engine, query, filters, results, strings, mode, isCurrent) {
+// One query's results: the query's own and its alternatives' (synonyms), each re-ranked, merged by address.
+// Returns null when a newer query has started.
+export async function findRanked(engine, q, filters, synonyms, isCurrent) {
+  const options = { filters };
+  if (!q) {
+    options.sort = { name: "asc" }; // the finder without words: dictionary order
+    const found = await engine.search(null, options);
+    const ranked = await Promise.all(found.results.slice(0, PAGE).map((r) => r.data()));
+    return isCurrent() ? { ranked, rest: found.results.slice(PAGE), total: found.results.length } : null;
+  }
+  const queries = [q, ...alternatives(q, synonyms)];
+  const searches = await Promise.all(
+    queries.map((query) => engine.search(CODE.test(query) ? query : searchedWords(query) || null, options)));
+  if (!isCurrent()) return null;
+  const best = new Map();
+  let rest = [];
+  let total = 0;
+  for (const [n, found] of searches.entries()) {
+    const query = queries[n];
+    const head = await Promise.all(found.results.slice(0, LOOKAHEAD).map((r) => r.data()));
+    if (!isCurrent()) return null;
+    const kept = head.filter((data) => relevant(query, data));
+    // An alternative's results come just after the query's own equally good ones.
+    for (const [i, data] of kept.entries()) {
+      const s = score(query, data, i) - (n ? 2 : 0);
+      if (!best.has(data.url) || best.get(data.url).s < s) best.set(data.url, { data, s });
+    }
+    if (n === 0) {
+      rest = kept.length ? found.results.slice(LOOKAHEAD) : [];
+      total = kept.length ? found.results.length - (head.length - kept.length) : 0;
+    }
+  }
+  const ranked = [...best.values()].sort((a, b) => b.s - a.s).map((x) => x.data);
+  return { ranked, rest, total: Math.max(total, ranked.length) };
+}
+
+async function runSearch(engine, query, filters, results, strings, mode, isCurrent, synonyms) {
   const q = query.normalize("NFC").trim(); // pasted text may be decomposed
-  const hasFilters = Object.keys(filters).length > 0;
-  if (!q && !hasFilters) {
+  if (!q && !Object.keys(filters).length) {
     results.clear();
     results.say("");
     return;
   }
   results.say(strings.search_loading);
-  const sent = CODE.test(q) ? q : searchedWords(q);
-  const options = { filters };
-  if (!q) options.sort = { name: "asc" }; // the finder without words: dictionary order
-  const found = await engine.search(sent || null, options);
-  if (!isCurrent()) return; // a newer query has started: its results win
-  const all = found.results;
-  let ranked;
-  let rest;
-  let dropped = 0;
-  if (q) {
-    const head = await Promise.all(all.slice(0, LOOKAHEAD).map((r) => r.data()));
-    if (!isCurrent()) return;
-    const kept = head.filter((data) => relevant(q, data));
-    dropped = head.length - kept.length;
-    ranked = kept
-      .map((data, i) => ({ data, s: score(q, data, i) }))
-      .sort((a, b) => b.s - a.s)
-      .map((x) => x.data);
-    rest = kept.length ? all.slice(LOOKAHEAD) : [];
-    const shown = ranked.slice(0, PAGE);
-    const pending = ranked.slice(PAGE).map((data) => ({ data: async () => data }));
-    results.show(shown, [...pending, ...rest]);
-  } else {
-    ranked = await Promise.all(all.slice(0, PAGE).map((r) => r.data()));
-    if (!isCurrent()) return;
-    results.show(ranked, all.slice(PAGE));
-  }
-  const total = q && !ranked.length ? 0 : all.length - dropped;
+  const found = await findRanked(engine, q, filters, synonyms, isCurrent);
+  if (!found) return; // a newer query has started: its results win
+  const { ranked, rest, total } = found;
+  const pending = ranked.slice(PAGE).map((data) => ({ data: async () => data }));
+  results.show(ranked.slice(0, PAGE), [...pending, ...rest]);
   if (!total) {
     results.say(
       mode === "finder"
@@ -212,6 +268,15 @@ async function runSearch(engine, query, filters, results, strings, mode, isCurre
     results.say(format(strings.finder_count, { n: total }));
   } else {
     results.say(format(strings.search_count, { n: total, q }));
+  }
+}
+
+// The synonyms file (data/synonyms.yml for this language); search works without it.
+export async function loadSynonyms(url) {
+  try {
+    return await (await fetch(url)).json();
+  } catch {
+    return null;
   }
 }
 
@@ -299,8 +364,10 @@ async function main(root) {
   }
   root.hidden = false;
   let engine;
+  let synonyms = null;
   try {
-    engine = await loadEngine(root);
+    [engine, synonyms] = await Promise.all([
+      loadEngine(root), root.dataset.synonyms ? loadSynonyms(root.dataset.synonyms) : null]);
   } catch (error) {
     results.say(strings.search_error);
     throw error;
@@ -320,7 +387,7 @@ async function main(root) {
       window.history.replaceState(null, "", search ? `?${search}` : window.location.pathname);
     }
     try {
-      await runSearch(engine, query, filters, results, strings, mode, () => current === generation);
+      await runSearch(engine, query, filters, results, strings, mode, () => current === generation, synonyms);
     } catch (error) {
       results.say(strings.search_error);
       throw error;

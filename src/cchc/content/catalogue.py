@@ -38,6 +38,7 @@ from cchc.content.models import (
     Province,
     ReformIndex,
     SteeringCommittee,
+    Synonym,
 )
 from cchc.content.news import VIETNAM, Story, load_stories
 from cchc.content.online import online_state
@@ -250,6 +251,7 @@ class Portal:
     faq: dict[str, FaqTopic]
     committee: SteeringCommittee
     leaflet: Leaflet
+    synonyms: dict[str, Synonym] = field(default_factory=dict)  # citizens' words -> official terms (search)
 
 
 def _load_required(model: type[M], path: Path, root: Path, problems: list[Problem]
@@ -281,7 +283,8 @@ def load_portal(root: Path, levels: dict[str, Level], fields: dict[str, Field_],
     leaflet, located = _load_required(Leaflet, leaflet_path, root, problems)
     if feedback is None or committee is None or leaflet is None or located is None:
         return None, None
-    portal = Portal(centres, feedback, maps["indices"][0], maps["faq"][0], committee, leaflet)  # type: ignore[arg-type]
+    portal = Portal(centres, feedback, maps["indices"][0], maps["faq"][0], committee, leaflet,  # type: ignore[arg-type]
+                    maps["synonyms"][0])  # type: ignore[arg-type]
     return portal, Entry(leaflet, _rel(leaflet_path, root), located)
 
 

@@ -639,9 +639,31 @@ class Leaflet(Record):
     buu_chinh: LocalizedText = Field(description="Dịch vụ bưu chính công ích: how to apply and receive by post")
 
 
+class Synonym(Record):
+    """Citizens' words for an official term, in one language (tìm kiếm: từ đồng nghĩa).
+
+    A query holding one of ``cach_goi`` also searches ``ten_chinh_thuc`` (read by the browser at query time, so
+    a new phrase needs no change to the index). Without ``ten_chinh_thuc`` the phrases are filler words
+    ("xin", "làm") left out of that second search.
+    """
+
+    ngon_ngu: Literal["vi", "en"] = Field(description="Ngôn ngữ: the site (vi or en) whose search uses the entry")
+    cach_goi: list[Text] = Field(min_length=1, description="Cách gọi: citizens' own words, e.g. bằng lái")
+    ten_chinh_thuc: Text | None = Field(
+        None, description="Tên chính thức: the official words, e.g. giấy phép lái xe; leave out for filler words")
+
+    @model_validator(mode="after")
+    def _phrases_differ_from_term(self) -> Synonym:
+        # A phrase that is the official term itself would only double the search.
+        if self.ten_chinh_thuc is not None and self.ten_chinh_thuc.casefold() in {c.casefold() for c in self.cach_goi}:
+            raise MessageError("synonym_is_term", term=repr(self.ten_chinh_thuc))
+        return self
+
+
 # Data files that map ids to records, beside the taxonomies (data/<name>.yml).
 PORTAL_MAPS: dict[str, type[Record]] = {
     "centres": Centre,
     "indices": ReformIndex,
     "faq": FaqTopic,
+    "synonyms": Synonym,
 }

@@ -31,6 +31,7 @@ PAGEFIND_DIR = "pagefind"  # the search index inside each language's build
 PROCEDURES_BASE = "thu-tuc"
 _MAX_SLUG = 80
 FINDER_DATA = "thu-tuc/tim-thu-tuc/thu-tuc.json"
+SYNONYMS_DATA = "tim-kiem/dong-nghia.json"  # citizens' words -> official terms, read by the search script
 
 
 def procedure_uri(proc: Procedure) -> str:

@@ -16,6 +16,7 @@ from cchc.i18n import t
 from cchc.site.addresses import (
     FINDER_DATA,
     PAGEFIND_DIR,
+    SYNONYMS_DATA,
     agency_uri,
     field_uri,
     finder_uri,
@@ -48,6 +49,7 @@ def _root_attrs(cat: Catalogue, lang: str, uri: str, mode: str) -> str:
     return (
         f'data-cchc-search="{mode}" data-lang="{lang}" '
         f'data-pagefind="{escape(url_from_page(uri, PAGEFIND_DIR + "/pagefind.js"))}" '
+        f'data-synonyms="{escape(url_from_page(uri, SYNONYMS_DATA))}" '
         f"data-strings='{escape(json.dumps(strings, ensure_ascii=False), quote=True)}'"
     )
 
@@ -148,6 +150,22 @@ def finder_data(cat: Catalogue, lang: str) -> str:
     lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
     names = {name: [n for _, n in choices] for name, choices in facets.items()}
     return f'{{"facets": {json.dumps(names, ensure_ascii=False)},\n"items": [\n{lines}\n]}}\n'
+
+
+def synonyms_data(cat: Catalogue, lang: str) -> str:
+    """The search's synonyms for ``lang`` (data/synonyms.yml): [[citizens' phrase, official term], ...] and the
+    filler words, in the file's order; the browser folds marks and spellings of both sides as it does a query's."""
+    pairs: list[list[str]] = []
+    fillers: list[str] = []
+    portal = cat.portal
+    for entry in (portal.synonyms.values() if portal is not None else []):
+        if entry.ngon_ngu != lang:
+            continue
+        if entry.ten_chinh_thuc is None:
+            fillers += entry.cach_goi
+        else:
+            pairs += [[phrase, entry.ten_chinh_thuc] for phrase in entry.cach_goi]
+    return json.dumps({"pairs": pairs, "fillers": fillers}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _finder_page(cat: Catalogue, lang: str) -> PageSpec:

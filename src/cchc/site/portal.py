@@ -22,8 +22,10 @@ from cchc.site.addresses import (
     ONLINE,
     SEARCH,
     field_uri,
+    finder_uri,
     index_uri,
     online_uri,
+    page_url,
 )
 from cchc.site.applying import osm_link, tel
 from cchc.site.charts import index_chart
@@ -48,6 +50,7 @@ def _phone_links(numbers: list[str]) -> str:
 def _quick_links(w: Writer) -> list[str]:
     links = [
         (index_uri(), w.s("procedures")),
+        (finder_uri(), w.s("finder_title")),
         (ONLINE, w.s("online_title")),
         (CENTRES, w.s("centres_title")),
         (FEEDBACK, w.s("feedback_title")),
@@ -56,7 +59,7 @@ def _quick_links(w: Writer) -> list[str]:
         (INDICES, w.s("indices_title")),
         (COMMITTEE, w.s("committee_title")),
     ]
-    items = "".join(f'<li><a href="{escape(w.rel(uri).removesuffix("index.md") or "./")}">{escape(text)}</a></li>'
+    items = "".join(f'<li><a href="{escape(page_url(w.rel(uri)) or "./")}">{escape(text)}</a></li>'
                     for uri, text in links)
     return [f"## {w.s('quick_links')}", "", f'<ul class="cchc-quick-links">{items}</ul>', ""]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterable
+from html import escape
 from urllib.parse import urlsplit
 
 from cchc.content.catalogue import Catalogue
@@ -23,8 +24,10 @@ from cchc.content.online import ONLINE_STATES, OnlineState, has_online_channel, 
 from cchc.i18n import t
 from cchc.site.addresses import (
     CENTRES,
+    SEARCH,
     agency_uri,
     field_uri,
+    finder_uri,
     index_uri,
     level_uri,
     online_uri,
@@ -470,6 +473,24 @@ def _set_page(cat: Catalogue, set_id: str, pset: ProcedureSet, lang: str) -> Pag
     return finish_markdown(w, out, cat.sources.get("set:" + set_id), "set:" + set_id)
 
 
+def _index_search(w: Writer) -> list[str]:
+    """The procedures page opens with a search box (a plain form to the search page, no script needed) and the
+    finder's link: citizens look a procedure up before they browse by field."""
+    action = escape(w.rel(SEARCH).removesuffix("index.md"))
+    return [
+        f'<form class="cchc-search-page" role="search" method="get" action="{action}">',
+        f'<label for="cchc-proc-q">{escape(w.s("search_label"))}</label>',
+        '<div class="cchc-search-page__row">',
+        '<input id="cchc-proc-q" type="search" name="q" autocomplete="off" enterkeyhint="search">',
+        f'<button class="md-button md-button--primary" type="submit">{escape(w.s("search_button"))}</button>',
+        "</div>",
+        "</form>",
+        "",
+        f"{w.link_to(finder_uri(), w.s('finder_title'))}",
+        "",
+    ]
+
+
 def _index_page(cat: Catalogue, lang: str) -> PageSpec:
     uri = index_uri()
     w = Writer(cat, lang, uri)
@@ -478,7 +499,7 @@ def _index_page(cat: Catalogue, lang: str) -> PageSpec:
     def count(pred: Callable[[Procedure], bool]) -> int:
         return sum(1 for p in procs if pred(p))
 
-    out = [f"# {w.s('procedures')}", "", w.s("browse_intro"), ""]
+    out = [f"# {w.s('procedures')}", "", *_index_search(w), w.s("browse_intro"), ""]
     out += [f"## {w.s('fields')}", ""]
     for fid, fld in sorted(cat.fields.items(), key=lambda kv: sort_key(kv[1].ten.get(lang))):
         n = count(lambda p, fid=fid: p.linh_vuc == fid)  # type: ignore[misc]
