@@ -65,7 +65,7 @@ def _package(cat: Catalogue, base: str, modified: str) -> dict[str, Any]:
         "title": f"Dữ liệu mở cải cách hành chính {cat.province.ten_day_du.vi}", "version": modified,
         "homepage": base.removesuffix(OPEN_DATA_DIR + "/") + page_url(OPEN_DATA),
         "licenses": [{"name": LICENCE[0], "title": LICENCE[1], "path": LICENCE[2]}],
-        "sources": [source], "created": modified,
+        "sources": [source], "created": f"{modified}T00:00:00+07:00",
         "resources": [{"name": t.name, "title": t.title["vi"], "path": f"{t.name}.csv", "format": "csv",
                        "mediatype": "text/csv", "encoding": "utf-8", "profile": "tabular-data-resource",
                        "schema": table_schema(t)} for t in TABLES],
