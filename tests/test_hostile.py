@@ -100,16 +100,22 @@ class Inspector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.scripts: list[str] = []
+        self.data_blocks: list[str] = []  # <script type="application/ld+json">: data, never run
         self.handlers: list[str] = []
         self.addresses: list[str] = []
         self.elements: list[str] = []
         self._in_script = False
+        self._in_data = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.elements.append(tag)
         if tag == "script":
             self._in_script = True
-            self.scripts.append(dict(attrs).get("src") or "")
+            if dict(attrs).get("type") == "application/ld+json":
+                self.data_blocks.append("")
+                self._in_data = True
+            else:
+                self.scripts.append(dict(attrs).get("src") or "")
         for name, value in attrs:
             if name.startswith("on"):
                 self.handlers.append(f"{tag}[{name}]")
@@ -118,10 +124,12 @@ class Inspector(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script":
-            self._in_script = False
+            self._in_script = self._in_data = False
 
     def handle_data(self, data: str) -> None:
-        if self._in_script:
+        if self._in_data:
+            self.data_blocks[-1] += data
+        elif self._in_script:
             self.scripts[-1] += data
 
 
@@ -140,6 +148,10 @@ def test_nothing_executable_in_any_page(hostile_site: Path) -> None:
         assert not found.handlers, (page, found.handlers)
         assert not found.addresses, (page, found.addresses)
         assert not any("alert(" in script for script in found.scripts), page
+        # Structured data holds the hostile text as JSON strings, with no "<" left to end or open an element.
+        assert len(found.data_blocks) == (0 if page.name == "404.html" else 1), page
+        for block in found.data_blocks:
+            assert "<" not in block and json.loads(block)["@graph"], page
         assert "iframe" not in found.elements and "style" not in found.elements[found.elements.index("body"):], page
 
 

@@ -385,6 +385,40 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "No procedure matches all the choices. Try removing one.",
     },
     "switch_language": {"vi": "English", "en": "Tiếng Việt"},
+    # Link previews and structured data (cchc.site.sharing): each section's name on its share image and in
+    # breadcrumbs; the procedure summary's labels.
+    "share_section_home": {"vi": "Trang chủ", "en": "Home"},
+    "share_section_thu-tuc": {"vi": "Thủ tục hành chính", "en": "Administrative procedures"},
+    "share_section_dich-vu-cong": {"vi": "Dịch vụ công trực tuyến", "en": "Online services"},
+    "share_section_mot-cua": {"vi": "Nơi nộp hồ sơ", "en": "Where to apply"},
+    "share_section_phan-anh-kien-nghi": {"vi": "Phản ánh, kiến nghị", "en": "Feedback"},
+    "share_section_tin-tuc": {"vi": "Tin tức", "en": "News"},
+    "share_section_van-ban": {"vi": "Văn bản", "en": "Documents"},
+    "share_section_gioi-thieu": {"vi": "Giới thiệu", "en": "About"},
+    "share_section_ban-chi-dao": {"vi": "Ban Chỉ đạo", "en": "Steering committee"},
+    "share_section_chi-so": {"vi": "Chỉ số cải cách", "en": "Reform indices"},
+    "share_section_hoi-dap": {"vi": "Hỏi đáp", "en": "Questions and answers"},
+    "share_section_tiep-can": {"vi": "Khả năng tiếp cận", "en": "Accessibility"},
+    "share_section_to-roi": {"vi": "Tờ rơi", "en": "Leaflet"},
+    "share_section_tim-kiem": {"vi": "Tìm kiếm", "en": "Search"},
+    "share_section_du-lieu-mo": {"vi": "Dữ liệu mở", "en": "Open data"},
+    "share_time": {"vi": "Thời hạn", "en": "Time"},
+    "share_fee": {"vi": "Phí", "en": "Fee"},
+    # The open-data page (cchc.site.opendata)
+    "opendata_title": {"vi": "Dữ liệu mở", "en": "Open data"},
+    "opendata_intro": {
+        "vi": "Danh mục thủ tục hành chính, quyết định công bố, văn bản và tin tức của trang, đầy đủ và cập nhật theo "
+              "mỗi lần xuất bản, ở định dạng mở (CSV, JSON), miễn phí (Nghị định 47/2020/NĐ-CP). Tên cột cố định; "
+              "bảng phụ nối với bảng thủ tục qua cột ma_thu_tuc.",
+        "en": "The site's procedure catalogue, procedure sets, documents and news, complete and current with every "
+              "publication, in open formats (CSV, JSON), free (Decree 47/2020/ND-CP). Column names are stable; the "
+              "related tables join the procedures table on the ma_thu_tuc column.",
+    },
+    "opendata_licence": {"vi": "Giấy phép", "en": "Licence"},
+    "opendata_source": {"vi": "Nguồn", "en": "Source"},
+    "opendata_column": {"vi": "Cột", "en": "Column"},
+    "opendata_type": {"vi": "Kiểu", "en": "Type"},
+    "opendata_meaning": {"vi": "Ý nghĩa", "en": "Meaning"},
 }
 
 

@@ -22,8 +22,8 @@ from cchc.content.lastmod import content_date, git_last_changed, head_date, last
 from cchc.content.news import NEWS_DIR
 from cchc.content.problems import ContentError, bilingual
 from cchc.content.sanitize import sanitize_html
-from cchc.i18n import alternate_links, plan_localized_docs, t
-from cchc.output.completeness import missing_from_outputs, missing_from_search
+from cchc.i18n import LANGUAGE_PREFIXES, alternate_links, plan_localized_docs, t
+from cchc.output.completeness import missing_from_open_data, missing_from_outputs, missing_from_search
 from cchc.output.coverage import translation_coverage
 from cchc.output.csp import with_csp
 from cchc.output.feeds import (
@@ -34,15 +34,19 @@ from cchc.output.feeds import (
     empty_sitemap,
     news_feeds,
 )
+from cchc.output.opendata import open_data_files
 from cchc.output.search import run_pagefind
+from cchc.output.share_images import write_share_images
 from cchc.site.addresses import FINDER_DATA, SYNONYMS_DATA, page_url, procedure_uri, set_uri
 from cchc.site.documents import plan_document_pages
 from cchc.site.finder import finder_data, plan_search_pages, synonyms_data
 from cchc.site.index_markup import folded_block
 from cchc.site.leaflet import leaflet_page
 from cchc.site.news import news_alternates, plan_news_pages, story_body
+from cchc.site.opendata import open_data_page
 from cchc.site.portal import footer, plan_portal_pages, report_link
 from cchc.site.procedures import decorative_checkboxes, plan_procedure_pages
+from cchc.site.sharing import Site, page_head
 from cchc.site.writer import missing_outputs, published_procedures
 from cchc.text import format_date
 from cchc_mkdocs import fragments
@@ -67,6 +71,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     specs += plan_search_pages(catalogue, lang)
     specs += plan_portal_pages(catalogue, lang)
     specs.append(leaflet_page(catalogue, lang, config.site_url or "/"))
+    specs.append(open_data_page(catalogue, lang))
     config.extra[STATE_KEY] = BuildState(
         lang, catalogue, specs, set(), news_alternates(catalogue, lang), {}, options(config),
         root, git_last_changed(root), head_date(root) or content_date(catalogue),
@@ -94,6 +99,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, address, abs_src_path=docs[source].abs_src_path or ""))
     files.append(File.generated(config, FINDER_DATA, content=finder_data(build.catalogue, build.lang)))
     files.append(File.generated(config, SYNONYMS_DATA, content=synonyms_data(build.catalogue, build.lang)))
+    # The open data has one public address, the Vietnamese site's; each language's build carries the same files.
+    public = (config.site_url or "/").removesuffix(LANGUAGE_PREFIXES[build.lang])
+    for rel, data in open_data_files(build.catalogue, public).items():
+        files.append(File.generated(config, rel, content=data))
     titles = dict(nav_titles(config.nav or []))
     for spec in build.specs:
         generated = File.generated(config, spec.src_uri, content=spec.markdown)
@@ -165,7 +174,19 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
                                                build.lang)
     page.meta["cchc_updated"] = None if when is None else {
         "label": t("last_updated", build.lang), "iso": when.isoformat(), "text": format_date(when, build.lang)}
+    set_head(build, page, config, record)
     return context
+
+
+def set_head(build: BuildState, page: Page, config: MkDocsConfig, record: str | None) -> None:
+    """The page's own description, link-preview tags and JSON-LD (cchc.site.sharing), for main.html."""
+    site = Site(config.site_url or "/", config.site_name, config.site_description or "")
+    own = page.meta.get("description")
+    head = page_head(build.catalogue, build.lang, site, page.file.src_uri, record, unescape(page.title or ""),
+                     own if isinstance(own, str) else None)
+    page.meta["description"] = head.description
+    page.meta["cchc_head"] = {"meta": head.meta, "jsonld": head.jsonld}
+    build.share_cards[head.card.path] = head.card
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -182,10 +203,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     if missing:
         raise PluginError(f"pages missing from the output: {', '.join(missing)}")
     write_feeds(build, config)
+    drawn = write_share_images(build.root, Path(config.site_dir), [build.share_cards[p] for p in sorted(build.share_cards)])
+    log.info(f"[{build.lang}] share images: {len(build.share_cards)}, {drawn} drawn anew")
     options = config.extra.get("cchc") or {}
     ctx = FeedContext(config.site_url or "/", config.site_name, build.lang,
                       int(options.get("feed_limit", FEED_LIMIT)))
     lost = missing_from_outputs(build.catalogue, build.lang, Path(config.site_dir), ctx.limit, ctx.tag(""))
+    lost += missing_from_open_data(build.catalogue, Path(config.site_dir))
     if build.options.index_search:
         run_pagefind(Path(config.site_dir), build.lang)
         lost += missing_from_search(Path(config.site_dir))

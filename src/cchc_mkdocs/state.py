@@ -53,6 +53,7 @@ class BuildState:
     env: Any = None
     files: Files | None = None
     story_markdown: Any = None  # the build's converter for stories (cchc_mkdocs.render.StoryMarkdown)
+    share_cards: dict[str, Any] = field(default_factory=dict)  # image path -> the ShareCard a page uses
 
 
 def state(config: MkDocsConfig) -> BuildState:

@@ -14,6 +14,7 @@ from cchc.content.catalogue import Catalogue
 from cchc.content.online import online_state
 from cchc.site.addresses import (
     FINDER_DATA,
+    OPEN_DATA_DIR,
     PAGEFIND_DIR,
     agency_uri,
     feed_paths,
@@ -24,6 +25,7 @@ from cchc.site.addresses import (
     page_url,
     procedure_uri,
 )
+from cchc.site.opendata import TABLES
 
 
 def _read(site: Path, src_uri: str) -> str:
@@ -90,3 +92,20 @@ def missing_from_search(site: Path) -> list[str]:
         out.append(f"the search index holds {counted} pages, but {indexed} pages are marked for it")
     return out
 
+
+
+def missing_from_open_data(cat: Catalogue, site: Path) -> list[str]:
+    """Records absent from the open-data JSON files written in ``site`` (each table that stands for a kind of
+    record holds every record of that kind)."""
+    expected = {"procedure": set(cat.procedures), "set": set(cat.sets), "document": set(cat.documents),
+                "story": {f"{s.lang}:{s.item.khoa}" for s in cat.stories}}
+    out: list[str] = []
+    for table in TABLES:
+        if not table.record:
+            continue
+        path = site / OPEN_DATA_DIR / f"{table.name}.json"
+        rows = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else []
+        found = {f"{r['ngon_ngu']}:{r['khoa']}" if table.record == "story" else r[table.key] for r in rows}
+        out += [f"{table.record} {key} is missing from the open data {path.name}"
+                for key in sorted(expected[table.record] - found)]
+    return out

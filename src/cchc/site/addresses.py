@@ -150,3 +150,14 @@ def url_from_page(src_uri: str, target: str) -> str:
     """A URL for raw HTML on the page written for ``src_uri``, relative to its directory URL (MkDocs rewrites
     Markdown links, not raw HTML ones)."""
     return posixpath.relpath(target, page_url(src_uri).rstrip("/") or ".")
+
+
+# --- open data and share images ---------------------------------------------------------------------------------
+OPEN_DATA = "du-lieu-mo/index.md"  # the "Dữ liệu mở" / "Open data" page
+OPEN_DATA_DIR = "du-lieu-mo/tai-ve"  # its CSV, JSON, datapackage.json, dcat.jsonld and schemas
+SHARE_DIR = "assets/chia-se"  # link-preview images (cchc.output.share_images)
+
+
+def share_image_path(kind: str, key: str) -> str:
+    """A share image inside a language's build: kind 'tin' (a story), 'linh-vuc' (a field), 'muc' (a section)."""
+    return f"{SHARE_DIR}/{kind}/{key}.jpg"
