@@ -12,11 +12,9 @@ agency instead, never an address of its own making.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Literal
 
 from cchc.content.models import Agency, Centre, Procedure, Province
 from cchc.content.online import has_online_channel
-
 
 
 def receiving_centres(centres: Mapping[str, Centre], levels: Iterable[str], field: str) -> dict[str, list[str]]:

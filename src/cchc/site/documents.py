@@ -7,23 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from cchc.site.addresses import document_uri, document_year_uri, documents_index_uri, status_uri, type_uri
 from cchc.content.catalogue import DOC_RELATIONS, Catalogue
 from cchc.content.models import DOC_STATUSES, DOC_TYPES, LegalDocument
-from cchc.site.writer import PageSpec, Writer, exclude_from_search, finish_markdown, md_url
+from cchc.site.addresses import document_uri, document_year_uri, documents_index_uri, status_uri, type_uri
 from cchc.site.index_markup import NOINDEX_CLOSE, NOINDEX_OPEN, search_data
+from cchc.site.writer import PageSpec, Writer, exclude_from_search, finish_markdown, md_url
 from cchc.text import md_escape
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _ordered(cat: Catalogue, ids: Iterable[str]) -> list[str]:

@@ -10,14 +10,25 @@ import json
 from html import escape
 from typing import Any
 
-from cchc.site.addresses import FINDER_DATA, finder_uri, search_uri
-from cchc.content.online import online_state
 from cchc.content.catalogue import Catalogue
+from cchc.content.online import online_state
 from cchc.i18n import t
-from cchc.site.addresses import agency_uri, field_uri, index_uri, level_uri, online_uri, page_url, procedure_uri, url_from_page
-from cchc.site.writer import PageSpec, Writer, exclude_from_search, finish_markdown
+from cchc.site.addresses import (
+    FINDER_DATA,
+    PAGEFIND_DIR,
+    agency_uri,
+    field_uri,
+    finder_uri,
+    index_uri,
+    level_uri,
+    online_uri,
+    page_url,
+    procedure_uri,
+    search_uri,
+    url_from_page,
+)
 from cchc.site.procedures import ONLINE_LEVELS
-from cchc.site.addresses import PAGEFIND_DIR
+from cchc.site.writer import PageSpec, Writer, exclude_from_search, finish_markdown
 from cchc.text import md_escape, sort_key
 
 SCRIPT = "assets/javascripts/cchc-search.js"

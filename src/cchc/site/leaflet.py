@@ -9,20 +9,16 @@ Chromium at build time, is the PDF for print shops (cchc.output.pdf).
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from html import escape
-from pathlib import Path
 
 import segno
 
 from cchc.content.catalogue import Catalogue
-from cchc.i18n import LANGUAGE_PREFIXES, LANGUAGES, t
-from cchc.content.lastmod import head_date
-from cchc.content.models import Channel, Procedure, BilingualText
+from cchc.content.models import BilingualText, Channel, Procedure
+from cchc.i18n import t
 from cchc.site.addresses import LEAFLET, procedure_uri
-from cchc.site.writer import PageSpec, Writer, exclude_from_search, finish_markdown
 from cchc.site.procedures import procedure_page
+from cchc.site.writer import PageSpec, Writer, exclude_from_search, finish_markdown
 
 PDF_NAME = {"vi": "to-roi-cai-cach-hanh-chinh.pdf", "en": "administrative-reform-leaflet.pdf"}
 

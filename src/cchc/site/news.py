@@ -12,16 +12,22 @@ import posixpath
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
-from cchc.site.addresses import category_uri, feeds_page_uri, news_index_uri, news_year_uri
 from cchc.content.catalogue import Catalogue
-from cchc.site.addresses import feed_paths
-from cchc.site.htmlout import HtmlBody, bullet_list, href, text
-from cchc.i18n import LANGUAGES, t
 from cchc.content.models import Category
-from cchc.content.news import NEWS_DIR, Story, category_dir
-from cchc.site.addresses import page_url, url_from_page
-from cchc.site.writer import HtmlWriter, PageSpec, Writer, exclude_from_search, finish_html, finish_markdown
+from cchc.content.news import Story
+from cchc.i18n import LANGUAGES, t
+from cchc.site.addresses import (
+    category_uri,
+    feed_paths,
+    feeds_page_uri,
+    news_index_uri,
+    news_year_uri,
+    page_url,
+    url_from_page,
+)
+from cchc.site.htmlout import HtmlBody, bullet_list, href, text
 from cchc.site.index_markup import NOINDEX_CLOSE, NOINDEX_OPEN_HTML, search_data
+from cchc.site.writer import HtmlWriter, PageSpec, Writer, exclude_from_search, finish_html, finish_markdown
 from cchc.text import format_datetime
 
 NEWS_PER_PAGE = 10

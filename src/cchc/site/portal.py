@@ -6,18 +6,31 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import quote
 
-from cchc.site.addresses import COMMITTEE, FAQ, FEEDBACK, HOME, INDICES, LEAFLET, NEWS_INDEX, ONLINE, SEARCH
-from cchc.content.online import has_online_channel, online_state
-from cchc.site.applying import osm_link, tel
 from cchc.content.catalogue import Catalogue, Portal
+from cchc.content.models import Centre, ReformIndex
+from cchc.content.online import has_online_channel, online_state
+from cchc.i18n import t
+from cchc.site.addresses import (
+    CENTRES,
+    COMMITTEE,
+    FAQ,
+    FEEDBACK,
+    HOME,
+    INDICES,
+    LEAFLET,
+    NEWS_INDEX,
+    ONLINE,
+    SEARCH,
+    field_uri,
+    index_uri,
+    online_uri,
+)
+from cchc.site.applying import osm_link, tel
 from cchc.site.charts import index_chart
 from cchc.site.htmlout import HtmlBody, href
-from cchc.i18n import t
-from cchc.content.models import Centre, ReformIndex
-from cchc.site.addresses import CENTRES, field_uri, index_uri, online_uri
-from cchc.site.writer import HtmlWriter, PageSpec, Writer, finish_html, finish_markdown, md_url
-from cchc.site.procedures import procedure_list_html
 from cchc.site.index_markup import NOINDEX_CLOSE, NOINDEX_OPEN, NOINDEX_OPEN_HTML
+from cchc.site.procedures import procedure_list_html
+from cchc.site.writer import HtmlWriter, PageSpec, Writer, finish_html, finish_markdown, md_url
 from cchc.text import format_date, format_number, md_escape
 
 LATEST = 5

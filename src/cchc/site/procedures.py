@@ -6,26 +6,37 @@ Every text value from content goes through ``md_escape``, so content never becom
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-import functools
 import posixpath
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
-from cchc.site.writer import HtmlWriter, PageSpec, Writer, finish_html, finish_markdown, md_url
-from cchc.site.addresses import CENTRES, agency_uri, field_uri, index_uri, level_uri, online_uri, output_path, page_url, procedure_uri, set_uri
-from cchc.content.online import ONLINE_STATES, OnlineState, has_online_channel, online_state
-from cchc.site.applying import agencies_for_level, online_target, osm_link, receiving_centres, tel
 from cchc.content.catalogue import Catalogue
-from cchc.site.htmlout import HtmlBody, bullet_list, href, page_href, paragraphs, table, task_list, text
+from cchc.content.models import (
+    BilingualText,
+    Centre,
+    Channel,
+    DossierDocument,
+    Procedure,
+    ProcedureSet,
+)
+from cchc.content.online import ONLINE_STATES, OnlineState, has_online_channel, online_state
 from cchc.i18n import t
-from cchc.content.models import Centre, Channel, DossierDocument, Fee, Procedure, ProcedureSet, TimeLimit, BilingualText
+from cchc.site.addresses import (
+    CENTRES,
+    agency_uri,
+    field_uri,
+    index_uri,
+    level_uri,
+    online_uri,
+    page_url,
+    procedure_uri,
+    set_uri,
+)
+from cchc.site.applying import agencies_for_level, online_target, osm_link, receiving_centres, tel
+from cchc.site.htmlout import HtmlBody, bullet_list, href, paragraphs, table, task_list, text
 from cchc.site.index_markup import NOINDEX_CLOSE, NOINDEX_OPEN, NOINDEX_OPEN_HTML, search_data
-from cchc.text import format_date, format_number, md_escape, md_paragraphs, quote_url, slugify, sort_key
+from cchc.site.writer import HtmlWriter, PageSpec, Writer, finish_html, finish_markdown, md_url
+from cchc.text import md_escape, sort_key
 
 # The browse lists by online level: the three levels, then the procedures whose level is not published.
 ONLINE_LEVELS: tuple[OnlineState, ...] = ONLINE_STATES
