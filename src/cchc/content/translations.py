@@ -50,7 +50,8 @@ def read_memory_file(path: Path) -> dict[str, str]:
 def write_memory_file(path: Path, memory: Mapping[str, str]) -> None:
     """The memory written back in a stable order (by Vietnamese), so that two imports diff cleanly."""
     entries = [{"vi": vi, "en": memory[vi]} for vi in sorted(memory)]
-    header = ("# Translation memory (make translations-import writes it): each Vietnamese text, normalised, and\n"
+    header = ("# yaml-language-server: $schema=../schemas/translations.schema.json\n"
+              "# Translation memory (make translations-import writes it): each Vietnamese text, normalised, and\n"
               "# its English, used wherever the text recurs and the record has no English of its own.\n")
     body = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=110) if entries else "[]\n"
     path.write_text(header + body, encoding="utf-8")
