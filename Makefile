@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check fix schemas lint chromium npm bench bench-search fonts new-procedure new-document new-news import review clean
+.PHONY: serve test build check fix schemas lint chromium npm bench bench-search fonts new-procedure new-document new-news import review clean translations-export translations-import
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,14 @@ import: $(STAMP)
 # Imported records with text kept for review (can_ra_soat): file:line, code, field and reason, for the office.
 review: $(STAMP)
 	$(PY) scripts/review.py
+
+# Translators' files: every text without English, once each, by reach (translations/cchc-en.xlf for CAT tools,
+# translations/cchc-en.xlsx for a spreadsheet); a filled one back: make translations-import FROM=file.xlf
+translations-export: $(STAMP)
+	$(PY) scripts/translations.py export
+
+translations-import: $(STAMP)
+	$(PY) scripts/translations.py import $(FROM)
 
 schemas: $(STAMP)
 	$(PY) scripts/make_schemas.py

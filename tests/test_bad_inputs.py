@@ -330,7 +330,7 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
     ("unknown-data-file", write("data/thong-ke.yml", "so_lieu: 1\n"),
      ["data/thong-ke.yml: is not a data file the site reads; data/ holds only agencies.yml, audiences.yml, "
       "categories.yml, centres.yml, faq.yml, feedback.yml, fields.yml, indices.yml, leaflet.yml, levels.yml, "
-      "province.yml, steering-committee.yml, synonyms.yml"]),
+      "province.yml, steering-committee.yml, synonyms.yml, translations.yml"]),
     ("story-upper-case-extension", copy_as(STORY, "docs/tin-tuc/2026/tin-thu-2.MD"),
      ["docs/tin-tuc/2026/tin-thu-2.MD: a page's file name must end in .md, in lower case: rename the file "
       "tin-thu-2.md"]),

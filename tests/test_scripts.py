@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 
 from cchc.content.catalogue import load_catalogue
-from cchc.output.coverage import translation_coverage
+from cchc.output.coverage import Coverage, SectionCoverage, translation_coverage
 from cchc.site.leaflet import PDF_NAME
 
 
@@ -64,9 +64,15 @@ def test_schema_check_passes() -> None:
 
 
 def test_translation_coverage_counts() -> None:
-    cov = {c.kind: c for c in translation_coverage(load_catalogue(ROOT))}
+    report = translation_coverage(load_catalogue(ROOT))
+    cov = {c.kind: c for c in report if isinstance(c, Coverage)}
     assert cov["procedures"].total == 40 and cov["procedures"].names == 40
     assert 10 <= cov["procedures"].full < 40
+    # Each part of the procedure pages, with its share in English: the names all, the steps in part.
+    sections = {c.section: c for c in report if isinstance(c, SectionCoverage)}
+    assert sections["ten"].english == sections["ten"].total == 40
+    assert any(0 < c.english < c.total for c in sections.values())
+    assert str(sections["ten"]) == "procedure ten: 40/40 texts in English (100%)"
 
 
 def _free_port() -> int:

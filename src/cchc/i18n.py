@@ -151,8 +151,8 @@ _STRINGS: dict[str, dict[str, str]] = {
     "download_form": {"vi": "Tải mẫu", "en": "Download form"},
     "form": {"vi": "Mẫu", "en": "Form"},
     "file_type": {"vi": "tệp {kind}", "en": "{kind} file"},
-    "originals": {"vi": "bản chính", "en": "original(s)"},
-    "copies": {"vi": "bản sao", "en": "copy/copies"},
+    "originals": {"vi": "bản chính", "en": "originals"},
+    "copies": {"vi": "bản sao", "en": "copies"},
     "show_only": {"vi": "xuất trình bản chính để đối chiếu", "en": "show the original for checking"},
     "where": {"vi": "Nơi nộp và thời gian tiếp nhận", "en": "Where and when to submit"},
     "address": {"vi": "Địa chỉ tiếp nhận", "en": "Where to submit"},
@@ -228,7 +228,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "issued_by": {"vi": "Cơ quan ban hành", "en": "Issued by"},
     "issued_on": {"vi": "Ngày ban hành", "en": "Date issued"},
     "full_text": {"vi": "Xem toàn văn quyết định", "en": "Read the decision"},
-    "count_procedures": {"vi": "{n} thủ tục", "en": "{n} procedure(s)"},
+    "count_procedures": {"vi": "{n} thủ tục", "en": "{n} procedures"},
     "browse_intro": {
         "vi": "Tra cứu thủ tục hành chính theo lĩnh vực, cấp thực hiện, cơ quan hoặc mức độ dịch vụ công trực tuyến.",
         "en": "Find an administrative procedure by field, level of government, agency or online-service level.",
@@ -246,10 +246,10 @@ _STRINGS: dict[str, dict[str, str]] = {
     "channel_truc-tiep": {"vi": "Trực tiếp", "en": "In person"},
     "channel_truc-tuyen": {"vi": "Trực tuyến", "en": "Online"},
     "channel_buu-chinh": {"vi": "Bưu chính công ích", "en": "Public postal service"},
-    "unit_ngay-lam-viec": {"vi": "ngày làm việc", "en": "working day(s)"},
-    "unit_ngay": {"vi": "ngày", "en": "day(s)"},
-    "unit_gio": {"vi": "giờ", "en": "hour(s)"},
-    "unit_thang": {"vi": "tháng", "en": "month(s)"},
+    "unit_ngay-lam-viec": {"vi": "ngày làm việc", "en": "working days"},
+    "unit_ngay": {"vi": "ngày", "en": "days"},
+    "unit_gio": {"vi": "giờ", "en": "hours"},
+    "unit_thang": {"vi": "tháng", "en": "months"},
     "news": {"vi": "Tin tức", "en": "News"},
     "news_intro": {
         "vi": "Tin tức về cải cách hành chính của tỉnh, mới nhất trước.",
@@ -313,7 +313,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "doc_filter_status": {"vi": "Theo tình trạng hiệu lực", "en": "By status"},
     "doc_all": {"vi": "Tất cả văn bản", "en": "All documents"},
     "doc_year": {"vi": "Văn bản ban hành năm {year}", "en": "Documents issued in {year}"},
-    "count_documents": {"vi": "{n} văn bản", "en": "{n} document(s)"},
+    "count_documents": {"vi": "{n} văn bản", "en": "{n} documents"},
     "doc_relations": {"vi": "Quan hệ với văn bản khác", "en": "Related documents"},
     "doc_procedures": {"vi": "Thủ tục hành chính căn cứ văn bản này", "en": "Procedures based on this document"},
     "rel_can_cu": {"vi": "Căn cứ", "en": "Based on"},
@@ -420,6 +420,22 @@ _STRINGS: dict[str, dict[str, str]] = {
     "opendata_type": {"vi": "Kiểu", "en": "Type"},
     "opendata_meaning": {"vi": "Ý nghĩa", "en": "Meaning"},
 }
+
+
+# English singular of the counted strings above, whose English is the plural: "1 original", "2 originals",
+# "1 working day". Vietnamese nouns do not change with the number.
+_SINGULAR_EN = {
+    "originals": "original", "copies": "copy", "count_procedures": "{n} procedure", "count_documents": "{n} document",
+    "unit_ngay-lam-viec": "working day", "unit_ngay": "day", "unit_gio": "hour", "unit_thang": "month",
+}
+
+
+def tn(key: str, n: float, lang: str, number: str | None = None) -> str:
+    """A count with its noun in ``lang``: the singular form for exactly one, else the plural. ``number`` is ``n``
+    as the page writes it (default: as given); a string with ``{n}`` places it, others follow it."""
+    form = _SINGULAR_EN[key] if lang == "en" and n == 1 else _STRINGS[key][lang]
+    shown = number if number is not None else f"{n:g}"
+    return form.format(n=shown) if "{n}" in form else f"{shown} {form}"
 
 
 def t(key: str, lang: str, **values: object) -> str:

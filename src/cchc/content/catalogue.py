@@ -12,7 +12,7 @@ from typing import Literal, TypeVar
 
 from pydantic import BaseModel
 
-from cchc.content import rules
+from cchc.content import rules, translations
 from cchc.content.files import read_text
 from cchc.content.files import relative as _rel
 from cchc.content.inventory import DATA_DIR as DATA_DIR
@@ -58,7 +58,7 @@ _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SETS_DIR = "procedures/sets"
 
 # The files of data/ the site reads, without .yml: any other file there is refused (cchc.content.inventory).
-DATA_FILES = ("province", *TAXONOMIES, *PORTAL_MAPS, "feedback", "steering-committee", "leaflet")
+DATA_FILES = ("province", *TAXONOMIES, *PORTAL_MAPS, "feedback", "steering-committee", "leaflet", "translations")
 
 # The change a procedure set makes to a procedure, in the order a page lists them.
 CHANGE_KINDS = ("cong_bo_moi", "sua_doi", "thay_the", "bai_bo")
@@ -92,6 +92,7 @@ class Catalogue:
     stories: list[Story] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)  # record key -> repository-relative path
     portal: Portal | None = None  # one-stop centres, hotlines and feedback, indices, FAQ, steering committee
+    memory: dict[str, str] = field(default_factory=dict)  # the translation memory applied (cchc.content.translations)
 
     def stories_in(self, lang: str) -> list[Story]:
         """``lang``'s stories, newest first (ties broken by key, so the order is stable)."""
@@ -376,14 +377,36 @@ def load_catalogue(root: Path, now: dt.datetime | None = None) -> Catalogue:
                **{f"set:{set_id}": e.rel for set_id, e in sets.items()},
                **{f"document:{doc_id}": e.rel for doc_id, e in documents.items()},
                **{f"story:{story.lang}:{story.item.khoa}": story.source for story in stories}}
-    return Catalogue(
+    return with_memory(Catalogue(
         root=root, province=province, fields=taxonomies["fields"], levels=taxonomies["levels"],  # type: ignore[arg-type]
         audiences=taxonomies["audiences"], agencies=taxonomies["agencies"],  # type: ignore[arg-type]
         procedures={code: e.record for code, e in procedures.items()},
         sets={set_id: e.record for set_id, e in sets.items()}, categories=categories,
         documents={doc_id: e.record for doc_id, e in documents.items()}, stories=stories, sources=sources,
         portal=portal,
-    )
+    ))
+
+
+def translatable_records(cat: Catalogue) -> dict[str, BaseModel]:
+    """The records whose texts a translator works through, by "kind id" (procedures, sets, taxonomy values)."""
+    records: dict[str, BaseModel] = {}
+    for kind, table in (("field", cat.fields), ("level", cat.levels), ("audience", cat.audiences),
+                        ("agency", cat.agencies), ("procedure", cat.procedures), ("set", cat.sets)):
+        records.update({f"{kind} {key}": record for key, record in sorted(table.items())})
+    return records
+
+
+def with_memory(cat: Catalogue) -> Catalogue:
+    """``cat`` with the translation memory applied (cchc.content.translations): the kept memory, then the English
+    editors wrote elsewhere for the same text. The memory used is kept on the catalogue for the preview."""
+    memory = {**translations.harvest(translatable_records(cat)),
+              **translations.read_memory_file(cat.root / translations.MEMORY_FILE)}
+    if not memory:
+        return cat
+    def fill(table: dict[str, M]) -> dict[str, M]:
+        return {key: translations.apply_memory(record, memory) for key, record in table.items()}
+    return replace(cat, fields=fill(cat.fields), levels=fill(cat.levels), audiences=fill(cat.audiences),
+                   agencies=fill(cat.agencies), procedures=fill(cat.procedures), sets=fill(cat.sets), memory=memory)
 
 
 # What a procedure shares with other pages: a change to any of these reaches beyond the procedure's own page
@@ -415,4 +438,4 @@ def reload_procedure(cat: Catalogue, path: Path) -> Catalogue | None:
         return None
     if online_state(record) != online_state(old):
         return None  # an online channel added or removed moves the procedure between the online-level lists
-    return replace(cat, procedures={**cat.procedures, code: record})
+    return replace(cat, procedures={**cat.procedures, code: translations.apply_memory(record, cat.memory)})

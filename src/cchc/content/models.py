@@ -667,3 +667,10 @@ PORTAL_MAPS: dict[str, type[Record]] = {
     "faq": FaqTopic,
     "synonyms": Synonym,
 }
+
+
+class MemoryEntry(Record):
+    """One entry of the translation memory (data/translations.yml, written by make translations-import)."""
+
+    vi: Text = Field(description="Tiếng Việt: the text as it appears in the content (matched normalised)")
+    en: Text = Field(description="English: used wherever the text recurs and the record has no English of its own")

@@ -13,6 +13,7 @@ from cchc.content.models import (
     Feedback,
     Leaflet,
     LegalDocument,
+    MemoryEntry,
     NewsItem,
     Procedure,
     ProcedureSet,
@@ -42,6 +43,7 @@ def build_schemas() -> dict[str, str]:
         "feedback.schema.json": Feedback.model_json_schema(),
         "steering-committee.schema.json": SteeringCommittee.model_json_schema(),
         "leaflet.schema.json": Leaflet.model_json_schema(),
+        "translations.schema.json": TypeAdapter(list[MemoryEntry]).json_schema(),
     }
     for name in [*TAXONOMIES, *PORTAL_MAPS]:
         schemas[f"{name}.schema.json"] = _taxonomy_schema(name)

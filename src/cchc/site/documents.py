@@ -65,7 +65,7 @@ def _list_page(cat: Catalogue, lang: str, uri: str, title: str, match: Callable[
     else:
         out += [w.link_to(documents_index_uri(), w.s("doc_all")), ""]
     out += _filters(w, cat)
-    out += [w.s("count_documents", n=len(ids)), "", *_table(w, ids)]
+    out += [w.count("count_documents", len(ids)), "", *_table(w, ids)]
     spec = finish_markdown(w, out, None, None)
     return spec if is_index else exclude_from_search(spec)
 

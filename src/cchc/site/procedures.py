@@ -178,9 +178,9 @@ def _documents(w: HtmlWriter, page: HtmlBody, proc: Procedure) -> None:
                 continue
             counts = []
             if doc.ban_chinh:
-                counts.append(f"{doc.ban_chinh} {w.s('originals')}")
+                counts.append(w.count("originals", doc.ban_chinh))
             if doc.ban_sao:
-                counts.append(f"{doc.ban_sao} {w.s('copies')}")
+                counts.append(w.count("copies", doc.ban_sao))
             if doc.xuat_trinh:
                 counts.append(w.s("show_only"))
             items.append((True, f"{w.tr(doc.ten)} — {', '.join(counts)}{_form(w, doc)}"))
@@ -434,7 +434,7 @@ def _browse_page(
     page = HtmlBody()
     page.heading(1, w.tr(title) if isinstance(title, BilingualText) else text(title))
     procs = [p for p in cat.procedures.values() if match(p)]
-    page.add(NOINDEX_OPEN_HTML, f"<p>{w.s('count_procedures', n=len(procs))}</p>", procedure_list_html(w, procs),
+    page.add(NOINDEX_OPEN_HTML, f"<p>{w.count('count_procedures', len(procs))}</p>", procedure_list_html(w, procs),
              NOINDEX_CLOSE, search_data({"kind": "list"}, []))
     return finish_html(w, page, None, None)
 

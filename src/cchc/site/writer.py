@@ -18,7 +18,7 @@ from typing import Any
 
 from cchc.content.catalogue import Catalogue
 from cchc.content.models import BilingualText, Fee, TimeLimit
-from cchc.i18n import t
+from cchc.i18n import t, tn
 from cchc.site.addresses import output_path, page_url, procedure_uri
 from cchc.site.htmlout import HtmlBody, page_href, paragraphs, text
 from cchc.text import format_date, format_number, md_escape, md_paragraphs, quote_url
@@ -93,6 +93,10 @@ class Writer:
     def s(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)
 
+    def count(self, key: str, n: int) -> str:
+        """A count with its noun, singular or plural (cchc.i18n.tn)."""
+        return tn(key, n, self.lang)
+
     def date(self, day: dt.date) -> str:
         return format_date(day, self.lang)
 
@@ -100,7 +104,7 @@ class Writer:
         return format_number(value, self.lang, 1)
 
     def time_limit(self, limit: TimeLimit) -> str:
-        out = f"{self.number(limit.so)} {self.s('unit_' + limit.don_vi)}"
+        out = tn("unit_" + limit.don_vi, limit.so, self.lang, self.number(limit.so))
         return out + (f" ({self.tr(limit.ghi_chu)})" if limit.ghi_chu else "")
 
     def fee(self, fee: Fee) -> str:
