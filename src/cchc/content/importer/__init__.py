@@ -543,7 +543,6 @@ def parse_steps(text: str) -> list[dict[str, Any]]:
     return [{"cac_buoc": steps}] if steps else []
 
 
-_ANY_NUMBER = re.compile(r"\d+(?:\.\d+)?/\d{4}/[A-ZĐ][\w-]*\w")
 
 
 def parse_legal(text: str, rec: Parsed) -> list[dict[str, str]]:
@@ -563,7 +562,7 @@ def legal_from_table(rows: list[dict[str, str]], rec: Parsed) -> list[dict[str, 
         number, title = clean(row.get("so_ky_hieu")), clean(row.get("trich_yeu"))
         if not number and not title:
             continue
-        full = next((m.group(0) for m in _ANY_NUMBER.finditer(title) if m.group(0).startswith(number + "/")), None)
+        full = next((m.group(0) for m in LEGAL_NUMBER.finditer(title) if m.group(0).startswith(number + "/")), None)
         if full:
             number = full
         cell = LEGAL_NUMBER.search(number)

@@ -24,7 +24,7 @@ from cchc.text import fold_accents
 # --- result codes ----------------------------------------------------------------------------------------------
 
 RESULT_CODE = re.compile(r"KQ\.[A-Z]\d{2}\.\d{5,7}")
-# The portal's label, then a code of the grammar, or anything code-like up to the next capital (kept verbatim).
+# The portal's label before each result code (what follows it is read by RESULT_CODE, or kept for review).
 RESULT_LABEL = re.compile(r"Mã:\s*")
 
 # --- quantities ------------------------------------------------------------------------------------------------
