@@ -496,3 +496,8 @@ def alternate_links(
             }
         )
     return out
+
+
+def has_string(key: str) -> bool:
+    """Whether ``key`` is an interface string (keys built from data, such as status_<id>, may not be)."""
+    return key in _STRINGS

@@ -248,6 +248,10 @@ CATALOGUE: dict[str, Entry] = {
                                  "tên {name} dành cho trang danh sách của năm; hãy đặt tên tệp theo tiêu đề tin"),
     "story_in_wrong_year": Entry("the story is dated {year} but its file is in the folder {folder}; move it to {target}",
                                  "tin đăng năm {year} nhưng tệp nằm trong thư mục {folder}; chuyển tệp sang {target}"),
+    "story_language": Entry("the file is a story in '{lang}': write ngon_ngu: {lang} in its front matter (got {got}; "
+                            "the editors' form lists each language's stories by it)",
+                            "tệp là tin bằng ngôn ngữ '{lang}': ghi ngon_ngu: {lang} ở phần đầu tệp (đang là {got}; "
+                            "biểu mẫu biên tập liệt kê tin theo ngôn ngữ này)"),
     "story_in_future": Entry("{date} is more than {days} days ahead; check the year (a story is published when the "
                              "site is built)",
                              "ngày {date} còn hơn {days} ngày nữa mới đến; kiểm tra lại năm"),

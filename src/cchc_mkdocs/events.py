@@ -22,7 +22,8 @@ from cchc.content.lastmod import content_date, git_last_changed, head_date, last
 from cchc.content.news import NEWS_DIR
 from cchc.content.problems import ContentError, bilingual
 from cchc.content.sanitize import sanitize_html
-from cchc.i18n import LANGUAGE_PREFIXES, alternate_links, plan_localized_docs, t
+from cchc.i18n import DEFAULT_LANGUAGE, LANGUAGE_PREFIXES, alternate_links, plan_localized_docs, t
+from cchc.output.admin import write_admin
 from cchc.output.completeness import missing_from_open_data, missing_from_outputs, missing_from_search
 from cchc.output.coverage import translation_coverage
 from cchc.output.csp import with_csp
@@ -38,6 +39,7 @@ from cchc.output.opendata import open_data_files
 from cchc.output.search import run_pagefind
 from cchc.output.share_images import write_share_images
 from cchc.site.addresses import FINDER_DATA, SYNONYMS_DATA, page_url, procedure_uri, set_uri
+from cchc.site.admin import cms_config
 from cchc.site.documents import plan_document_pages
 from cchc.site.finder import finder_data, plan_search_pages, synonyms_data
 from cchc.site.index_markup import folded_block
@@ -217,6 +219,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         for line in lost:
             log.error(f"[{build.lang}] {line}")
         raise PluginError(f"{len(lost)} record(s) missing from the outputs; the site was not published.")
+    if build.lang == DEFAULT_LANGUAGE:  # one form for the site, at /admin/
+        cms, shapes = cms_config(build.catalogue, options.get("github_repo"), config.site_url or "/")
+        write_admin(Path(config.site_dir), cms, shapes, config.site_name)
     published = published_procedures(build.specs)
     log.info(f"[{build.lang}] published {published} of {len(build.catalogue.procedures)} procedures")
     if build.lang != "vi":

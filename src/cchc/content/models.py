@@ -461,6 +461,10 @@ class NewsItem(Record):
     nguon: Text | None = Field(None, description="Nguồn: source, e.g. Sở Nội vụ")
     the: list[Text] = Field(default_factory=list, description="Thẻ: tags")
     anh: LeadImage | None = Field(None, description="Ảnh đại diện: lead image with its alternative text")
+    ngon_ngu: Literal["vi", "en"] | None = Field(
+        None, description="Ngôn ngữ: en in an English story's file (the editors' form lists stories by it); vi may "
+                          "be left out"
+    )
 
     @model_validator(mode="after")
     def _credited(self) -> NewsItem:

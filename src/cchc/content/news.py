@@ -109,6 +109,9 @@ def _story_problems(story: Story, located: LocatedData, body: str, docs: Path, c
         out.append(Problem(rel, located.line_of(("ngay_dang",)), "ngay_dang",
                            msg("story_in_wrong_year", year=story.year, folder=folder,
                                target=f"docs/{NEWS_DIR}/{story.year}/")))
+    if (item.ngon_ngu or "vi") != story.lang and (item.ngon_ngu is not None or story.lang != "vi"):
+        out.append(Problem(rel, located.line_of(("ngon_ngu",)), "ngon_ngu",
+                           msg("story_language", lang=story.lang, got=repr(item.ngon_ngu))))
     if story.published > now + FUTURE_LIMIT:
         out.append(Problem(rel, located.line_of(("ngay_dang",)), "ngay_dang",
                            msg("story_in_future", date=f"{story.published:%Y-%m-%d}", days=FUTURE_LIMIT.days)))

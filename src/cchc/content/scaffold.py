@@ -113,7 +113,7 @@ the: []                         # Từ khóa, ví dụ [một cửa, dịch vụ
 # anh:                          # Ảnh đại diện (không bắt buộc): tệp trong docs/ và mô tả cho người khiếm thị
 #   tep: assets/images/tin-tuc/ten-anh.jpg
 #   mo_ta: ""
----
+{language}---
 
 Nội dung tin viết ở đây, bằng Markdown.
 """
@@ -139,7 +139,9 @@ def new_story(root: Path, key: str, when: dt.datetime, lang: str = "vi") -> Path
                             "e.g. hoi-nghi-cai-cach-hanh-chinh-2026")
     suffix = ".md" if lang == "vi" else f".{lang}.md"
     path = root / DOCS_DIR / NEWS_DIR / str(when.year) / f"{key}{suffix}"
-    return _create(path, NEWS.format(key=key, when=when.isoformat(timespec="minutes") + ":00+07:00"
+    language = "" if lang == "vi" else f"ngon_ngu: {lang}                    # Ngôn ngữ của tin: bản tiếng Anh\n"
+    return _create(path, NEWS.format(key=key, language=language,
+                                     when=when.isoformat(timespec="minutes") + ":00+07:00"
                                      if when.tzinfo is None else when.isoformat()))
 
 
