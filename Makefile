@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check fix schemas lint chromium npm bench bench-search fonts new-procedure new-document new-news import review clean translations-export translations-import
+.PHONY: serve edit test build check fix schemas lint chromium npm bench bench-search fonts new-procedure new-document new-news import review clean translations-export translations-import
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,16 +13,21 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# The build prints the leaflet's PDF with Chromium, so serve, build and check install it like test does.
-serve: $(STAMP) chromium
+# The build prints the leaflet's PDF with Chromium, so serve, build and check install it like test does, and
+# publishes the editors' form (/admin/) from the pinned npm packages.
+serve: $(STAMP) chromium npm
 	$(PY) scripts/serve.py
 
-build: $(STAMP) chromium
+# The editors' form at http://127.0.0.1:8080/admin/ over this working copy, beside the live preview (:8000).
+edit: $(STAMP) chromium npm
+	$(PY) scripts/edit.py
+
+build: $(STAMP) chromium npm
 	$(PY) scripts/build_site.py
 
 # Content problems first (file:line: field: message), then the built site's links (broken ones fail,
 # external ones are listed).
-check: $(STAMP) chromium
+check: $(STAMP) chromium npm
 	$(PY) scripts/check_content.py
 	$(PY) scripts/check_links.py
 
@@ -84,7 +89,8 @@ fonts: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[fonts]'
 	$(PY) scripts/slim_fonts.py
 
-# axe-core (accessibility checks in the browser tests), pinned in pyproject.toml, from the npm registry.
+# From the npm registry, pinned in pyproject.toml: axe-core (accessibility checks in the browser tests), Decap CMS
+# and js-yaml (the editors' form the build publishes at /admin/).
 npm: $(STAMP)
 	$(PY) scripts/fetch_npm.py
 

@@ -36,6 +36,7 @@ from cchc.i18n import has_string, t
 ADMIN_DIR = "admin"
 ITEMS = "muc"  # the list a file keyed by id (or a list file) is shown as in the form
 ID = "id"
+SHAPE = "__shape"  # in a data file's form: which data file it is (see cchc-admin.js)
 
 # (model, field) -> where its choices come from: a taxonomy or portal map of data/, or records of a folder.
 CHOICES: dict[tuple[str, str], str] = {
@@ -289,11 +290,15 @@ def _data_files(options: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]
                                     "pattern": ["^[a-z0-9]+(-[a-z0-9]+)*$", "chữ thường, số và gạch nối / a-z, 0-9, -"]})
         fields = entry_fields if shape == "record" else [
             {"name": ITEMS, "label": label, "widget": "list", "collapsed": True, "fields": entry_fields}]
-        name = f"data-{stem}"
-        files.append({"name": name, "label": label, "file": f"data/{stem}.yml", "format": f"cchc-{name}",
-                      "fields": fields})
-        shapes[name] = {"kind": shape, "bilingual": planner.bilingual, "schema_line": _line(schema_name)}
-    return {"name": "du-lieu", "label": "Dữ liệu của trang", "delete": False, "files": files}, shapes
+        # Decap gives a files collection one format: the file's schema line tells the format which file it reads,
+        # and this hidden field carries that to the save.
+        fields.append({"name": SHAPE, "widget": "hidden", "default": schema_name})
+        files.append({"name": f"data-{stem}", "label": label, "file": f"data/{stem}.yml", "fields": fields})
+        shapes[f"data:{schema_name}"] = {"kind": shape, "bilingual": planner.bilingual,
+                                         "schema_line": _line(schema_name)}
+    collection = {"name": "du-lieu", "label": "Dữ liệu của trang", "delete": False, "extension": "yml",
+                  "format": "cchc-data", "files": files}
+    return collection, shapes
 
 
 def cms_config(catalogue: Catalogue, repo: str | None, site_url: str) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -319,7 +324,7 @@ def cms_config(catalogue: Catalogue, repo: str | None, site_url: str) -> tuple[d
         shapes[collection["format"]] = shape
     data, data_shapes = _data_files(options)
     collections.append(data)
-    shapes.update({f"cchc-{name}": shape for name, shape in data_shapes.items()})
+    shapes.update(data_shapes)
     backend: dict[str, Any] = {"name": "github", "repo": repo or "OWNER/REPOSITORY", "branch": "main",
                                "cms_label_prefix": "noi-dung/"}
     config = {

@@ -12,7 +12,7 @@
   "use strict";
   var CCHC = window.CCHC_ADMIN;
   var yaml = window.jsyaml;
-  var ITEMS = "muc", ID = "id";
+  var ITEMS = "muc", ID = "id", SHAPE = "__shape";
 
   function each(value, steps, fn) {
     // Apply fn to every value at path `steps` ("trinh_tu[]", "cac_buoc[]", "ten"), replacing it.
@@ -118,11 +118,32 @@
     };
   }
 
+  function dataFormat() {
+    // Decap gives all data files one format: the schema line names the file's kind, a hidden field keeps it.
+    return {
+      fromFile: function (text) {
+        var match = /schemas\/([a-z-]+)\.schema\.json/.exec(text.split("\n", 1)[0]);
+        var shape = match && CCHC.shapes["data:" + match[1]];
+        if (!shape) throw new Error("a data file without its schema line: " + text.split("\n", 1)[0]);
+        var data = toForm(shape, load(text));
+        data[SHAPE] = match[1];
+        return data;
+      },
+      toFile: function (data) {
+        var shape = CCHC.shapes["data:" + data[SHAPE]], copy = {};
+        Object.keys(data).forEach(function (k) { if (k !== SHAPE) copy[k] = data[k]; });
+        return yamlFormat(shape).toFile(copy);
+      },
+    };
+  }
+
   Object.keys(CCHC.shapes).forEach(function (name) {
     var shape = CCHC.shapes[name];
+    if (name.indexOf("data:") === 0) return;
     var ext = shape.kind === "story" ? (shape.lang === "vi" ? "md" : "en.md") : "yml";
     CMS.registerCustomFormat(name, ext, shape.kind === "story" ? storyFormat(shape) : yamlFormat(shape));
   });
+  CMS.registerCustomFormat("cchc-data", "yml", dataFormat());
   CMS.registerPreviewStyle(CCHC.stylesheet);
   var config = { load_config_file: true };
   if (["localhost", "127.0.0.1"].indexOf(location.hostname) >= 0) {
