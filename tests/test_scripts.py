@@ -56,6 +56,13 @@ def test_build_reports_published_counts_and_coverage(site_copy: Path) -> None:
         entry = json.loads((folder / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
         assert list(entry["languages"]) == [lang] and entry["languages"][lang]["page_count"] > 40
         assert (folder / "to-roi" / PDF_NAME[lang]).read_bytes().startswith(b"%PDF-")
+    # The share images are drawn by the parent once each worker has exited (its log line, not the worker's
+    # "cchc:" one), and kept by hash for the next build.
+    assert "INFO    -  [vi] share images: 59, 59 drawn anew" in log
+    assert "INFO    -  [en] share images: 42, 42 drawn anew" in log
+    kept = {p.read_bytes() for p in (site_copy / ".cache" / "share-images").glob("*.jpg")}
+    images = list((site_copy / "site").glob("**/assets/chia-se/**/*.jpg"))
+    assert len(images) == 59 + 42 and all(p.read_bytes() in kept for p in images)
     assert not list(site_copy.glob(".build-*"))  # the work folder is gone
 
 

@@ -53,7 +53,7 @@ from cchc.site.writer import missing_outputs, published_procedures
 from cchc.text import format_date
 from cchc_mkdocs import fragments
 from cchc_mkdocs.render import HtmlPage, nav_titles
-from cchc_mkdocs.state import STATE_KEY, BuildState, options, state
+from cchc_mkdocs.state import STATE_KEY, BuildState, options, share_cards, state
 
 log = get_plugin_logger("cchc")
 
@@ -205,8 +205,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     if missing:
         raise PluginError(f"pages missing from the output: {', '.join(missing)}")
     write_feeds(build, config)
-    drawn = write_share_images(build.root, Path(config.site_dir), [build.share_cards[p] for p in sorted(build.share_cards)])
-    log.info(f"[{build.lang}] share images: {len(build.share_cards)}, {drawn} drawn anew")
+    if build.options.share_images:
+        drawn = write_share_images(build.root, Path(config.site_dir), share_cards(config))
+        log.info(f"[{build.lang}] share images: {len(build.share_cards)}, {drawn} drawn anew")
     options = config.extra.get("cchc") or {}
     ctx = FeedContext(config.site_url or "/", config.site_name, build.lang,
                       int(options.get("feed_limit", FEED_LIMIT)))

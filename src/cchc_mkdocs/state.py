@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from cchc.content.catalogue import Catalogue
+from cchc.site.sharing import ShareCard
 from cchc.site.writer import PageSpec
 
 STATE_KEY = "_cchc"
@@ -26,10 +27,14 @@ class BuildOptions:
     """How the caller wants this language built (given by :func:`cchc_mkdocs.builder.build_language`; a bare
     ``mkdocs build`` gets the defaults): ``index_search`` runs Pagefind at the end of the build (the whole-site
     build indexes each language itself once its worker has exited); ``preview`` allows MkDocs' inline
-    live-reload script in the pages' Content-Security-Policy (``make serve`` only)."""
+    live-reload script in the pages' Content-Security-Policy (``make serve`` only); ``share_images`` draws the
+    link-preview images at the end of the build (the whole-site build only plans them here, :func:`share_cards`,
+    and draws them once the language's worker has exited, so Pillow's work is not added to the worker's
+    largest memory)."""
 
     index_search: bool = True
     preview: bool = False
+    share_images: bool = True
 
 
 @dataclass
@@ -53,7 +58,7 @@ class BuildState:
     env: Any = None
     files: Files | None = None
     story_markdown: Any = None  # the build's converter for stories (cchc_mkdocs.render.StoryMarkdown)
-    share_cards: dict[str, Any] = field(default_factory=dict)  # image path -> the ShareCard a page uses
+    share_cards: dict[str, ShareCard] = field(default_factory=dict)  # image path -> the card a page uses
 
 
 def state(config: MkDocsConfig) -> BuildState:
@@ -65,3 +70,11 @@ def state(config: MkDocsConfig) -> BuildState:
 def options(config: MkDocsConfig) -> BuildOptions:
     given = config.extra.get(OPTIONS_KEY)
     return given if isinstance(given, BuildOptions) else BuildOptions()
+
+
+def share_cards(config: MkDocsConfig) -> list[ShareCard]:
+    """The share images a built language's pages use, one per image path, in the order of their paths: the plan
+    :func:`cchc.output.share_images.write_share_images` draws (in the build's ``on_post_build``, or by the caller
+    when ``BuildOptions.share_images`` is off)."""
+    cards = state(config).share_cards
+    return [cards[path] for path in sorted(cards)]
