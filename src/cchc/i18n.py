@@ -350,7 +350,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "Search needs JavaScript. You can still find procedures by field, level, agency or online level:",
     },
     "search_loading": {"vi": "Đang tìm…", "en": "Searching…"},
-    "search_count": {"vi": "{n} kết quả cho “{q}”", "en": "{n} result(s) for “{q}”"},
+    "search_count": {"vi": "{n} kết quả cho “{q}”", "en": "{n} results for “{q}”"},
     "search_none": {
         "vi": "Không tìm thấy kết quả cho “{q}”. Hãy thử ít từ hơn, kiểm tra chính tả, gõ không dấu, hoặc tra "
         "cứu thủ tục theo lĩnh vực tại trang Thủ tục hành chính. Cần hỗ trợ, vui lòng gọi đường dây nóng {phone}.",
@@ -379,7 +379,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "finder_submit": {"vi": "Tra cứu", "en": "Find"},
     "finder_reset": {"vi": "Xóa bộ lọc", "en": "Clear filters"},
     "finder_browse": {"vi": "Hoặc duyệt danh mục", "en": "Or browse the lists"},
-    "finder_count": {"vi": "{n} thủ tục phù hợp", "en": "{n} matching procedure(s)"},
+    "finder_count": {"vi": "{n} thủ tục phù hợp", "en": "{n} matching procedures"},
     "finder_none": {
         "vi": "Không có thủ tục nào khớp với các điều kiện đã chọn. Hãy bỏ bớt một điều kiện.",
         "en": "No procedure matches all the choices. Try removing one.",
@@ -409,10 +409,10 @@ _STRINGS: dict[str, dict[str, str]] = {
     "opendata_intro": {
         "vi": "Danh mục thủ tục hành chính, quyết định công bố, văn bản và tin tức của trang, đầy đủ và cập nhật theo "
               "mỗi lần xuất bản, ở định dạng mở (CSV, JSON), miễn phí (Nghị định 47/2020/NĐ-CP). Tên cột cố định; "
-              "bảng phụ nối với bảng thủ tục qua cột ma_thu_tuc.",
+              "bảng phụ nối với bảng thủ tục qua cột <code>ma_thu_tuc</code>.",
         "en": "The site's procedure catalogue, procedure sets, documents and news, complete and current with every "
               "publication, in open formats (CSV, JSON), free (Decree 47/2020/ND-CP). Column names are stable; the "
-              "related tables join the procedures table on the ma_thu_tuc column.",
+              "related tables join the procedures table on the <code lang=\"vi\">ma_thu_tuc</code> column.",
     },
     "opendata_licence": {"vi": "Giấy phép", "en": "Licence"},
     "opendata_source": {"vi": "Nguồn", "en": "Source"},
@@ -427,7 +427,13 @@ _STRINGS: dict[str, dict[str, str]] = {
 _SINGULAR_EN = {
     "originals": "original", "copies": "copy", "count_procedures": "{n} procedure", "count_documents": "{n} document",
     "unit_ngay-lam-viec": "working day", "unit_ngay": "day", "unit_gio": "hour", "unit_thang": "month",
+    "search_count": "{n} result for “{q}”", "finder_count": "{n} matching procedure",
 }
+
+
+def singular(key: str, lang: str) -> str:
+    """The form of the counted string ``key`` for exactly one, unformatted (the search script fills it in)."""
+    return _SINGULAR_EN[key] if lang == "en" else _STRINGS[key][lang]
 
 
 def tn(key: str, n: float, lang: str, number: str | None = None) -> str:

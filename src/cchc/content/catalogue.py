@@ -387,12 +387,18 @@ def load_catalogue(root: Path, now: dt.datetime | None = None) -> Catalogue:
     ))
 
 
+COMMITTEE_KEY = "steering-committee"  # the steering committee's key among the translatable records
+
+
 def translatable_records(cat: Catalogue) -> dict[str, BaseModel]:
-    """The records whose texts a translator works through, by "kind id" (procedures, sets, taxonomy values)."""
+    """The records whose texts a translator works through, by "kind id" (procedures, sets, taxonomy values, the
+    steering committee)."""
     records: dict[str, BaseModel] = {}
     for kind, table in (("field", cat.fields), ("level", cat.levels), ("audience", cat.audiences),
                         ("agency", cat.agencies), ("procedure", cat.procedures), ("set", cat.sets)):
         records.update({f"{kind} {key}": record for key, record in sorted(table.items())})
+    if cat.portal is not None:
+        records[f"committee {COMMITTEE_KEY}"] = cat.portal.committee
     return records
 
 
@@ -405,8 +411,10 @@ def with_memory(cat: Catalogue) -> Catalogue:
         return cat
     def fill(table: dict[str, M]) -> dict[str, M]:
         return {key: translations.apply_memory(record, memory) for key, record in table.items()}
+    portal = cat.portal and replace(cat.portal, committee=translations.apply_memory(cat.portal.committee, memory))
     return replace(cat, fields=fill(cat.fields), levels=fill(cat.levels), audiences=fill(cat.audiences),
-                   agencies=fill(cat.agencies), procedures=fill(cat.procedures), sets=fill(cat.sets), memory=memory)
+                   agencies=fill(cat.agencies), procedures=fill(cat.procedures), sets=fill(cat.sets), portal=portal,
+                   memory=memory)
 
 
 # What a procedure shares with other pages: a change to any of these reaches beyond the procedure's own page

@@ -350,7 +350,7 @@ class ProcedureSet(Record):
 
     so_hieu: Text = Field(description="Số hiệu: decision number, e.g. 1520/QĐ-UBND")
     ngay_ban_hanh: dt.date = Field(ge=FIRST_DAY, le=LAST_DAY, description="Ngày ban hành: date signed, YYYY-MM-DD")
-    nguoi_ky: Text = Field(description="Người ký: signer")
+    nguoi_ky: LocalizedText = Field(description="Người ký: signer, e.g. Phó Chủ tịch Ủy ban nhân dân tỉnh")
     co_quan_ban_hanh: Id = Field(description="Cơ quan ban hành: agency id")
     trich_yeu: LocalizedText = Field(description="Trích yếu: summary")
     url: HttpUrl | None = Field(None, description="Link to the decision's text")
@@ -485,7 +485,7 @@ class LegalDocument(Record):
     so_hieu: Text = Field(description="Số hiệu: document number, e.g. 118/2025/NĐ-CP")
     loai_van_ban: DocType = Field(description="Loại văn bản: kind of document")
     co_quan_ban_hanh: LocalizedText = Field(description="Cơ quan ban hành: issuing body, e.g. Chính phủ")
-    nguoi_ky: Text | None = Field(None, description="Người ký: signer")
+    nguoi_ky: LocalizedText | None = Field(None, description="Người ký: signer")
     ngay_ban_hanh: dt.date = Field(ge=FIRST_DAY, le=LAST_DAY, description="Ngày ban hành: date signed, YYYY-MM-DD")
     ngay_hieu_luc: dt.date | None = Field(None, ge=FIRST_DAY, le=LAST_DAY, description="Ngày hiệu lực: date it takes effect, YYYY-MM-DD")
     tinh_trang: DocStatus = Field(
@@ -611,7 +611,7 @@ class SteeringCommittee(Record):
     """Ban Chỉ đạo cải cách hành chính tỉnh."""
 
     ten: LocalizedText
-    quyet_dinh: Text = Field(description="Quyết định thành lập / kiện toàn: decision number")
+    quyet_dinh: LocalizedText = Field(description="Quyết định thành lập / kiện toàn: the decision, e.g. its number")
     mo_ta: LocalizedText = Field(description="Mô tả: its role")
     nhiem_vu: list[LocalizedText] = Field(min_length=1, description="Nhiệm vụ: duties")
     thanh_vien: list[CommitteeMember] = Field(min_length=1, description="Thành viên: members")
