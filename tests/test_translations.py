@@ -27,6 +27,7 @@ from cchc.site.procedures import plan_procedure_pages, procedure_page
     ("originals", 1, "vi", "1 bản chính"), ("unit_ngay-lam-viec", 2, "vi", "2 ngày làm việc"),
     ("count_documents", 1, "vi", "1 văn bản"),
 ])
+@pytest.mark.usefixtures("vocabulary")
 def test_plurals(key: str, n: float, lang: str, expected: str) -> None:
     assert tn(key, n, lang) == expected
 
@@ -171,3 +172,15 @@ def test_signer_and_committee_decision_are_translatable(site: Path) -> None:
     set_page, committee = _set_and_committee_pages(site, "qd-1850-2025", "en")
     assert "**Decision:** Decision No. 1/QĐ-UBND renewing the committee" in committee
     assert "**Signed by:** Permanent Vice-Chair of the Provincial People's Committee" in set_page
+
+
+def test_units_channels_and_statuses_are_named_by_data_vocabulary(site: Path) -> None:
+    """The closed vocabularies come from data/vocabulary.yml: what the file says is what the pages say."""
+    assert "1 working day" in english_article(site, "1.001193")
+    path = site / "data/vocabulary.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("en: working days, en_mot: working day", "en: office days, en_mot: office day")
+    text = text.replace("{vi: Trực tiếp, en: In person}", "{vi: Trực tiếp, en: At the desk}")
+    path.write_text(text, encoding="utf-8")
+    html = english_article(site, "1.001193")
+    assert "1 office day" in html and "1 working day" not in html and "At the desk" in html
