@@ -57,6 +57,19 @@ def build_site(root: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def vocabulary() -> None:
+    """The repository's data/vocabulary.yml in use (load_catalogue does this for every build), for tests that name
+    units, channels or statuses without loading the content."""
+    import yaml
+
+    from cchc.content.models import Vocabulary
+    from cchc.i18n import use_vocabulary
+
+    vocab = Vocabulary.model_validate(yaml.safe_load((ROOT / "data/vocabulary.yml").read_text(encoding="utf-8")))
+    use_vocabulary(vocab.strings(), vocab.singular_en())
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample content built in both languages, once per test session."""
     return build_site(make_site_copy(tmp_path_factory.mktemp("sample")))

@@ -330,7 +330,14 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
     ("unknown-data-file", write("data/thong-ke.yml", "so_lieu: 1\n"),
      ["data/thong-ke.yml: is not a data file the site reads; data/ holds only agencies.yml, audiences.yml, "
       "categories.yml, centres.yml, faq.yml, feedback.yml, fields.yml, indices.yml, leaflet.yml, levels.yml, "
-      "province.yml, steering-committee.yml, synonyms.yml, translations.yml"]),
+      "province.yml, steering-committee.yml, synonyms.yml, translations.yml, vocabulary.yml"]),
+    # The closed vocabularies: every value the models allow is named, in both languages.
+    ("vocabulary-value-missing", edit("data/vocabulary.yml", "  thang: {vi: tháng, en: months, en_mot: month}\n", ""),
+     ["data/vocabulary.yml:7: don_vi_thoi_han: must name every value the records can take: add thang"]),
+    ("vocabulary-unknown-value", edit("data/vocabulary.yml", "  thang: {", "  tuan: {vi: tuần, en: weeks, en_mot: week}\n  thang: {"),
+     ["data/vocabulary.yml:11: don_vi_thoi_han.tuan.[key]: got 'tuan'; allowed: ngay-lam-viec, ngay, gio or thang"]),
+    ("vocabulary-english-missing", edit("data/vocabulary.yml", "{vi: Trực tuyến, en: Online}", "{vi: Trực tuyến}"),
+     ["data/vocabulary.yml:16: hinh_thuc_nop.truc-tuyen.en: missing; this field is required"]),
     ("story-upper-case-extension", copy_as(STORY, "docs/tin-tuc/2026/tin-thu-2.MD"),
      ["docs/tin-tuc/2026/tin-thu-2.MD: a page's file name must end in .md, in lower case: rename the file "
       "tin-thu-2.md"]),

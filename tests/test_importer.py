@@ -88,6 +88,16 @@ def test_all_records_import_and_validate(imported: tuple[Path, list, str, dict[s
     assert "ung-pho-su-co-tran-dau" in fields  # "Ứng phó sự cố tràn dầu", only in the Ministry of Defence records
     assert (root / "data/fields.yml").read_text(encoding="utf-8").startswith(
         (ROOT / "data/fields.yml").read_text(encoding="utf-8"))
+    # The report names each new entry, which has no English yet: file, id and Vietnamese name.
+    new = []
+    for kind in ("fields", "levels", "audiences", "agencies"):
+        before = yaml.safe_load((ROOT / f"data/{kind}.yml").read_text(encoding="utf-8"))
+        after = yaml.safe_load((root / f"data/{kind}.yml").read_text(encoding="utf-8"))
+        new += [f"    data/{kind}.yml: {ident}: {entry['ten']['vi']}" for ident, entry in after.items()
+                if ident not in before]
+    assert "    data/fields.yml: ung-pho-su-co-tran-dau: Ứng phó sự cố tràn dầu" in new
+    listed = report.split("need their English name (en)", 1)[1].splitlines()[1:]
+    assert f"{len(new)} new taxonomy entries need their English name (en)" in report and sorted(listed) == sorted(new)
 
 
 def test_imported_records_build_in_both_languages(imported_site: Path) -> None:

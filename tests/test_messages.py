@@ -137,6 +137,7 @@ KEYS_FROM_DATA = sorted(
 
 
 @pytest.mark.parametrize("key", KEYS_FROM_DATA)
+@pytest.mark.usefixtures("vocabulary")
 def test_interface_keys_built_from_data_exist(key: str) -> None:
     for lang in LANGUAGES:
         assert t(key, lang).strip()

@@ -271,12 +271,12 @@ def test_online_and_audience_filters(browser, base_url: str) -> None:  # type: i
     page.wait_for_selector("form.cchc-finder:not([hidden])")
     page.select_option("#cchc-f-online", label="Fully online")
     n = sum(1 for p in cat.procedures.values() if p.muc_do_dvc == "toan-trinh")
-    page.wait_for_function(f"() => document.querySelector('.cchc-search-status').textContent === '{n} matching procedure(s)'")
+    page.wait_for_function(f"() => document.querySelector('.cchc-search-status').textContent === '{n} matching procedure{'' if n == 1 else 's'}'")
     audience = next(iter(sorted({a for p in cat.procedures.values() for a in p.doi_tuong})))
     page.select_option("#cchc-f-online", value="")
     page.select_option("#cchc-f-audience", label=cat.audiences[audience].ten.get("en"))
     m = sum(1 for p in cat.procedures.values() if audience in p.doi_tuong)
-    page.wait_for_function(f"() => document.querySelector('.cchc-search-status').textContent === '{m} matching procedure(s)'")
+    page.wait_for_function(f"() => document.querySelector('.cchc-search-status').textContent === '{m} matching procedure{'' if m == 1 else 's'}'")
     page.close()
 
 

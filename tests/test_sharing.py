@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+from html import escape
 from pathlib import Path
 
 import extruct
@@ -120,6 +121,8 @@ def test_data_package_validates_and_holds_every_record(built_site: Path) -> None
         schema = json.loads((built_site / DATA / f"{name}.schema.json").read_text(encoding="utf-8"))
         assert set(schema["required"]) == set(records[0])
     assert {r["ma_thu_tuc"] for r in json.loads((built_site / DATA / "thu-tuc.json").read_text())} == set(cat.procedures)
+    # Its name is the province's slug, marks folded (not dropped).
+    assert json.loads((built_site / DATA / "datapackage.json").read_text(encoding="utf-8"))["name"] == "cchc-khanh-hoa"
     # The same files in the English build, byte for byte.
     for name in ("thu-tuc.csv", "datapackage.json"):
         assert (built_site / DATA / name).read_bytes() == (built_site / "en" / DATA / name).read_bytes()
@@ -137,10 +140,17 @@ def test_dcat_catalogue_loads_as_rdf(built_site: Path) -> None:
 
 def test_open_data_page_documents_every_column(built_site: Path) -> None:
     html = (built_site / "du-lieu-mo/index.html").read_text(encoding="utf-8")
+    en = (built_site / "en/du-lieu-mo/index.html").read_text(encoding="utf-8")
     for table in TABLES:
         assert f'href="tai-ve/{table.name}.csv"' in html
         for column in table.columns:
-            assert f"<code>{column.name}</code>" in html, column.name
+            # Each page describes the columns in its own language; the names are Vietnamese identifiers.
+            assert f"<code>{column.name}</code></td>\n<td>{column.type}</td>\n<td>{escape(column.description['vi'], quote=False)}" \
+                in html, column.name
+            assert f'<code lang="vi">{column.name}</code></td>\n<td>{column.type}</td>\n<td>' \
+                f"{escape(column.description['en'], quote=False)}" in en, column.name
+    assert "Local code" not in html and "Name (Vietnamese)" not in html
+    assert "Mã thủ tục" not in en.split("<article", 1)[1]
     assert "Dataset" in {i["@type"] for i in graph(extract(built_site / "du-lieu-mo/index.html"))}
 
 

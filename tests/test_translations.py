@@ -14,7 +14,9 @@ from cchc.content import translations
 from cchc.content.catalogue import load_catalogue, translatable_records
 from cchc.content.translation_files import SHEET_NAME, XLIFF_NAME, TranslationFileError, export, import_file
 from cchc.i18n import tn
-from cchc.site.procedures import procedure_page
+from cchc.site.addresses import set_uri
+from cchc.site.portal import committee_page
+from cchc.site.procedures import plan_procedure_pages, procedure_page
 
 
 @pytest.mark.parametrize(("key", "n", "lang", "expected"), [
@@ -25,6 +27,7 @@ from cchc.site.procedures import procedure_page
     ("originals", 1, "vi", "1 bản chính"), ("unit_ngay-lam-viec", 2, "vi", "2 ngày làm việc"),
     ("count_documents", 1, "vi", "1 văn bản"),
 ])
+@pytest.mark.usefixtures("vocabulary")
 def test_plurals(key: str, n: float, lang: str, expected: str) -> None:
     assert tn(key, n, lang) == expected
 
@@ -129,3 +132,55 @@ def test_stale_and_malformed_files_are_refused_with_their_position(site: Path) -
                                   f"{translations.segment_id('Câu không còn dùng')}: the content no longer has this "
                                   "text without English (it changed since the export); export again"]
     assert (site / translations.MEMORY_FILE).read_bytes() == before
+
+
+def _set_and_committee_pages(root: Path, set_id: str, lang: str) -> tuple[str, str]:
+    """The Markdown of a set's page and of the committee's, Markdown escapes (\\-) removed."""
+    cat = load_catalogue(root)
+    (set_page,) = [s for s in plan_procedure_pages(cat, lang) if s.src_uri == set_uri(set_id)]
+    return set_page.markdown.replace("\\", ""), committee_page(cat, lang).markdown.replace("\\", "")
+
+
+def test_signer_and_committee_decision_are_translatable(site: Path) -> None:
+    """A set's signer and the committee's decision are bilingual texts: English on English pages, Vietnamese
+    marked lang="vi" until translated, and in the translators' files."""
+    set_page, committee = _set_and_committee_pages(site, "qd-1850-2025", "en")
+    assert "**Signed by:** Vice-Chair of the Provincial People's Committee" in set_page
+    assert "**Decision:** Decision of the Chair of the Provincial People's Committee renewing" in committee
+    assert "Phó Chủ tịch" not in set_page and "Quyết định kiện toàn" not in committee
+    # Written as plain Vietnamese (as before) that no other record translates, they fall back marked as
+    # Vietnamese, with the notice.
+    signer = "Phó Chủ tịch Thường trực Ủy ban nhân dân tỉnh"
+    set_file = site / "procedures/sets/qd-1850-2025.yml"
+    set_file.write_text(re.sub(r"(?m)^nguoi_ky: .*$", f"nguoi_ky: {signer}",
+                               set_file.read_text(encoding="utf-8")), encoding="utf-8")
+    committee_file = site / "data/steering-committee.yml"
+    committee_file.write_text(re.sub(r"(?m)^quyet_dinh:\n(  .*\n)+", "quyet_dinh: Quyết định số 1/QĐ-UBND kiện toàn\n",
+                                     committee_file.read_text(encoding="utf-8")), encoding="utf-8")
+    set_page, committee = _set_and_committee_pages(site, "qd-1850-2025", "en")
+    assert f'**Signed by:** <span lang="vi">{signer}</span>' in set_page
+    assert '**Decision:** <span lang="vi">Quyết định số 1/QĐ-UBND kiện toàn</span>' in committee
+    assert "have not been translated" in set_page and "have not been translated" in committee
+    assert f"**Người ký:** {signer}" in _set_and_committee_pages(site, "qd-1850-2025", "vi")[0]
+    places = {p for s in translations.untranslated(translatable_records(load_catalogue(site))) for p in s.places}
+    assert {"set qd-1850-2025: nguoi_ky", "committee steering-committee: quyet_dinh"} <= places
+    # Translated through the memory (what an imported XLIFF or spreadsheet writes), both pages turn English.
+    translations.write_memory_file(site / translations.MEMORY_FILE, {
+        **translations.read_memory_file(site / translations.MEMORY_FILE),
+        "Quyết định số 1/QĐ-UBND kiện toàn": "Decision No. 1/QĐ-UBND renewing the committee",
+        signer: "Permanent Vice-Chair of the Provincial People's Committee"})
+    set_page, committee = _set_and_committee_pages(site, "qd-1850-2025", "en")
+    assert "**Decision:** Decision No. 1/QĐ-UBND renewing the committee" in committee
+    assert "**Signed by:** Permanent Vice-Chair of the Provincial People's Committee" in set_page
+
+
+def test_units_channels_and_statuses_are_named_by_data_vocabulary(site: Path) -> None:
+    """The closed vocabularies come from data/vocabulary.yml: what the file says is what the pages say."""
+    assert "1 working day" in english_article(site, "1.001193")
+    path = site / "data/vocabulary.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("en: working days, en_mot: working day", "en: office days, en_mot: office day")
+    text = text.replace("{vi: Trực tiếp, en: In person}", "{vi: Trực tiếp, en: At the desk}")
+    path.write_text(text, encoding="utf-8")
+    html = english_article(site, "1.001193")
+    assert "1 office day" in html and "1 working day" not in html and "At the desk" in html

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
@@ -208,11 +210,6 @@ _STRINGS: dict[str, dict[str, str]] = {
     "coordinating": {"vi": "Cơ quan phối hợp", "en": "Coordinating agencies"},
     "competent": {"vi": "Cơ quan có thẩm quyền", "en": "Competent authority"},
     "delegated": {"vi": "Cơ quan được ủy quyền", "en": "Delegated agency"},
-    "status_da-sua-doi": {
-        "vi": "Thủ tục này đã được sửa đổi, bổ sung",
-        "en": "This procedure has been amended",
-    },
-    "status_bai-bo": {"vi": "Thủ tục này đã bị bãi bỏ", "en": "This procedure has been abolished"},
     "abolished_note": {
         "vi": "Thủ tục không còn được áp dụng. Trang được giữ lại để tra cứu.",
         "en": "The procedure no longer applies. This page is kept for reference.",
@@ -243,13 +240,6 @@ _STRINGS: dict[str, dict[str, str]] = {
     "online_mot-phan": {"vi": "Một phần", "en": "Partly online"},
     "online_khong": {"vi": "Chưa trực tuyến", "en": "Not online"},
     "online_chua-cong-bo": {"vi": "Chưa công bố mức độ", "en": "Level not published"},
-    "channel_truc-tiep": {"vi": "Trực tiếp", "en": "In person"},
-    "channel_truc-tuyen": {"vi": "Trực tuyến", "en": "Online"},
-    "channel_buu-chinh": {"vi": "Bưu chính công ích", "en": "Public postal service"},
-    "unit_ngay-lam-viec": {"vi": "ngày làm việc", "en": "working days"},
-    "unit_ngay": {"vi": "ngày", "en": "days"},
-    "unit_gio": {"vi": "giờ", "en": "hours"},
-    "unit_thang": {"vi": "tháng", "en": "months"},
     "news": {"vi": "Tin tức", "en": "News"},
     "news_intro": {
         "vi": "Tin tức về cải cách hành chính của tỉnh, mới nhất trước.",
@@ -324,19 +314,6 @@ _STRINGS: dict[str, dict[str, str]] = {
     "inv_sua_doi": {"vi": "Được sửa đổi, bổ sung bởi", "en": "Amended by"},
     "inv_thay_the": {"vi": "Bị thay thế bởi", "en": "Replaced by"},
     "inv_bai_bo": {"vi": "Bị bãi bỏ bởi", "en": "Abolished by"},
-    "doctype_luat": {"vi": "Luật", "en": "Law"},
-    "doctype_nghi-quyet": {"vi": "Nghị quyết", "en": "Resolution"},
-    "doctype_nghi-dinh": {"vi": "Nghị định", "en": "Decree"},
-    "doctype_quyet-dinh": {"vi": "Quyết định", "en": "Decision"},
-    "doctype_chi-thi": {"vi": "Chỉ thị", "en": "Directive"},
-    "doctype_thong-tu": {"vi": "Thông tư", "en": "Circular"},
-    "doctype_ke-hoach": {"vi": "Kế hoạch", "en": "Plan"},
-    "doctype_cong-van": {"vi": "Công văn", "en": "Official letter"},
-    "doctype_thong-bao": {"vi": "Thông báo", "en": "Notice"},
-    "docstatus_con-hieu-luc": {"vi": "Còn hiệu lực", "en": "In force"},
-    "docstatus_het-hieu-luc-mot-phan": {"vi": "Hết hiệu lực một phần", "en": "Partly repealed"},
-    "docstatus_het-hieu-luc": {"vi": "Hết hiệu lực", "en": "No longer in force"},
-    "docstatus_chua-co-hieu-luc": {"vi": "Chưa có hiệu lực", "en": "Not yet in force"},
     "search_title": {"vi": "Tìm kiếm", "en": "Search"},
     "search_label": {"vi": "Từ khóa hoặc mã thủ tục", "en": "Words or procedure code"},
     "search_button": {"vi": "Tìm", "en": "Search"},
@@ -350,7 +327,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "Search needs JavaScript. You can still find procedures by field, level, agency or online level:",
     },
     "search_loading": {"vi": "Đang tìm…", "en": "Searching…"},
-    "search_count": {"vi": "{n} kết quả cho “{q}”", "en": "{n} result(s) for “{q}”"},
+    "search_count": {"vi": "{n} kết quả cho “{q}”", "en": "{n} results for “{q}”"},
     "search_none": {
         "vi": "Không tìm thấy kết quả cho “{q}”. Hãy thử ít từ hơn, kiểm tra chính tả, gõ không dấu, hoặc tra "
         "cứu thủ tục theo lĩnh vực tại trang Thủ tục hành chính. Cần hỗ trợ, vui lòng gọi đường dây nóng {phone}.",
@@ -379,7 +356,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "finder_submit": {"vi": "Tra cứu", "en": "Find"},
     "finder_reset": {"vi": "Xóa bộ lọc", "en": "Clear filters"},
     "finder_browse": {"vi": "Hoặc duyệt danh mục", "en": "Or browse the lists"},
-    "finder_count": {"vi": "{n} thủ tục phù hợp", "en": "{n} matching procedure(s)"},
+    "finder_count": {"vi": "{n} thủ tục phù hợp", "en": "{n} matching procedures"},
     "finder_none": {
         "vi": "Không có thủ tục nào khớp với các điều kiện đã chọn. Hãy bỏ bớt một điều kiện.",
         "en": "No procedure matches all the choices. Try removing one.",
@@ -409,10 +386,10 @@ _STRINGS: dict[str, dict[str, str]] = {
     "opendata_intro": {
         "vi": "Danh mục thủ tục hành chính, quyết định công bố, văn bản và tin tức của trang, đầy đủ và cập nhật theo "
               "mỗi lần xuất bản, ở định dạng mở (CSV, JSON), miễn phí (Nghị định 47/2020/NĐ-CP). Tên cột cố định; "
-              "bảng phụ nối với bảng thủ tục qua cột ma_thu_tuc.",
+              "bảng phụ nối với bảng thủ tục qua cột <code>ma_thu_tuc</code>.",
         "en": "The site's procedure catalogue, procedure sets, documents and news, complete and current with every "
               "publication, in open formats (CSV, JSON), free (Decree 47/2020/ND-CP). Column names are stable; the "
-              "related tables join the procedures table on the ma_thu_tuc column.",
+              "related tables join the procedures table on the <code lang=\"vi\">ma_thu_tuc</code> column.",
     },
     "opendata_licence": {"vi": "Giấy phép", "en": "Licence"},
     "opendata_source": {"vi": "Nguồn", "en": "Source"},
@@ -426,21 +403,53 @@ _STRINGS: dict[str, dict[str, str]] = {
 # "1 working day". Vietnamese nouns do not change with the number.
 _SINGULAR_EN = {
     "originals": "original", "copies": "copy", "count_procedures": "{n} procedure", "count_documents": "{n} document",
-    "unit_ngay-lam-viec": "working day", "unit_ngay": "day", "unit_gio": "hour", "unit_thang": "month",
+    "search_count": "{n} result for “{q}”", "finder_count": "{n} matching procedure",
 }
+
+
+def singular(key: str, lang: str) -> str:
+    """The form of the counted string ``key`` for exactly one, unformatted (the search script fills it in)."""
+    return _singular_en(key) if lang == "en" else _forms(key)[lang]
+
+
+# The closed vocabularies' names (units, channel kinds, statuses, document types: unit_ngay, channel_truc-tiep,
+# status_bai-bo, doctype_luat, docstatus_het-hieu-luc): read from the site's data/vocabulary.yml, validated, by
+# cchc.content.catalogue.load_catalogue, which hands them here (use_vocabulary) before any page is planned.
+_VOCABULARY: dict[str, dict[str, str]] = {}
+_VOCABULARY_SINGULAR_EN: dict[str, str] = {}
+
+
+def use_vocabulary(strings: Mapping[str, Mapping[str, str]], singular_en: Mapping[str, str]) -> None:
+    """Make the vocabulary of the content just loaded the one ``t`` and ``tn`` name values with."""
+    _VOCABULARY.clear()
+    _VOCABULARY.update({key: dict(names) for key, names in strings.items()})
+    _VOCABULARY_SINGULAR_EN.clear()
+    _VOCABULARY_SINGULAR_EN.update(singular_en)
+
+
+def _forms(key: str) -> dict[str, str]:
+    found = _STRINGS.get(key) or _VOCABULARY.get(key)
+    if found is None:
+        loaded = "" if _VOCABULARY else " (data/vocabulary.yml not loaded yet: load_catalogue reads it)"
+        raise KeyError(f"{key!r}{loaded}")
+    return found
+
+
+def _singular_en(key: str) -> str:
+    return _SINGULAR_EN.get(key) or _VOCABULARY_SINGULAR_EN[key]
 
 
 def tn(key: str, n: float, lang: str, number: str | None = None) -> str:
     """A count with its noun in ``lang``: the singular form for exactly one, else the plural. ``number`` is ``n``
     as the page writes it (default: as given); a string with ``{n}`` places it, others follow it."""
-    form = _SINGULAR_EN[key] if lang == "en" and n == 1 else _STRINGS[key][lang]
+    form = _singular_en(key) if lang == "en" and n == 1 else _forms(key)[lang]
     shown = number if number is not None else f"{n:g}"
     return form.format(n=shown) if "{n}" in form else f"{shown} {form}"
 
 
 def t(key: str, lang: str, **values: object) -> str:
     """The interface string ``key`` in ``lang``; a missing key is a programming error and raises."""
-    text = _STRINGS[key][lang]
+    text = _forms(key)[lang]
     return text.format(**values) if values else text
 
 

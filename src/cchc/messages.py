@@ -71,6 +71,8 @@ CATALOGUE: dict[str, Entry] = {
                        "cần ban_chinh hoặc ban_sao (ít nhất 1 bản), hoặc ghi xuat_trinh: true"),
     "online_without_link": Entry("lien_ket_dvc is required when muc_do_dvc is toan-trinh or mot-phan",
                                  "cần lien_ket_dvc (đường dẫn nộp trực tuyến) khi muc_do_dvc là toan-trinh hoặc mot-phan"),
+    "vocabulary_incomplete": Entry("must name every value the records can take: add {missing}",
+                                   "phải có tên cho mọi giá trị mà hồ sơ có thể dùng: thêm {missing}"),
     "empty_set": Entry("list at least one procedure in cong_bo_moi, sua_doi, thay_the or bai_bo",
                        "cần liệt kê ít nhất một thủ tục trong cong_bo_moi, sua_doi, thay_the hoặc bai_bo"),
     "no_time_zone": Entry("give the time zone, e.g. {example} (Vietnam time)", "cần ghi múi giờ, ví dụ {example} (giờ Việt Nam)"),

@@ -32,6 +32,9 @@ const ownText = (text) => (text || "").split(FOLDED_MARK)[0].trim();
 const words = (text) =>
   text.split(/[^\p{L}\p{N}.]+/u).map((w) => w.replace(/^\.+|\.+$/g, "")).filter(Boolean);
 
+// A count's sentence: the form for exactly one ("1 result") or the other ("2 results").
+const counted = (strings, key, n) => (n === 1 ? strings[key + "_one"] : strings[key]);
+
 function format(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, key) => (key in values ? String(values[key]) : ""));
 }
@@ -265,9 +268,9 @@ async function runSearch(engine, query, filters, results, strings, mode, isCurre
         : format(strings.search_none, { q, phone: strings.hotline }),
     );
   } else if (mode === "finder") {
-    results.say(format(strings.finder_count, { n: total }));
+    results.say(format(counted(strings, "finder_count", total), { n: total }));
   } else {
-    results.say(format(strings.search_count, { n: total, q }));
+    results.say(format(counted(strings, "search_count", total), { n: total, q }));
   }
 }
 
@@ -340,7 +343,7 @@ async function finder(root, strings) {
     }
     const found = data.items.filter((item) => matchItem(item, query, chosen)).map(toData);
     results.show(found.slice(0, PAGE), found.slice(PAGE).map((d) => ({ data: async () => d })));
-    results.say(found.length ? format(strings.finder_count, { n: found.length }) : strings.finder_none);
+    results.say(found.length ? format(counted(strings, "finder_count", found.length), { n: found.length }) : strings.finder_none);
   };
   root.addEventListener("submit", (event) => {
     event.preventDefault();

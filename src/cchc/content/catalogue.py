@@ -39,6 +39,7 @@ from cchc.content.models import (
     ReformIndex,
     SteeringCommittee,
     Synonym,
+    Vocabulary,
 )
 from cchc.content.news import VIETNAM, Story, load_stories
 from cchc.content.online import online_state
@@ -49,7 +50,7 @@ from cchc.content.rules import Entry
 from cchc.content.sanitize import unsafe_links
 from cchc.content.validate import validate_record
 from cchc.content.yamlio import LocatedData, load_yaml
-from cchc.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from cchc.i18n import DEFAULT_LANGUAGE, LANGUAGES, use_vocabulary
 from cchc.messages import msg
 
 M = TypeVar("M", bound=BaseModel)
@@ -58,7 +59,8 @@ _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SETS_DIR = "procedures/sets"
 
 # The files of data/ the site reads, without .yml: any other file there is refused (cchc.content.inventory).
-DATA_FILES = ("province", *TAXONOMIES, *PORTAL_MAPS, "feedback", "steering-committee", "leaflet", "translations")
+DATA_FILES = ("province", "vocabulary", *TAXONOMIES, *PORTAL_MAPS, "feedback", "steering-committee", "leaflet",
+              "translations")
 
 # The change a procedure set makes to a procedure, in the order a page lists them.
 CHANGE_KINDS = ("cong_bo_moi", "sua_doi", "thay_the", "bai_bo")
@@ -349,6 +351,7 @@ def load_catalogue(root: Path, now: dt.datetime | None = None) -> Catalogue:
     data = root / DATA_DIR
     province, _, found = _load_record(Province, data / "province.yml", root)
     problems.extend(found)
+    vocabulary, _ = _load_required(Vocabulary, data / "vocabulary.yml", root, problems)
     taxonomies = {name: _load_taxonomy(model, data / f"{name}.yml", root, problems)[0] for name, model in TAXONOMIES.items()}
     tax = rules.Taxonomies(taxonomies["fields"], taxonomies["levels"], taxonomies["audiences"],  # type: ignore[arg-type]
                            taxonomies["agencies"])  # type: ignore[arg-type]
@@ -371,8 +374,9 @@ def load_catalogue(root: Path, now: dt.datetime | None = None) -> Catalogue:
     categories: dict[str, Category] = taxonomies["categories"]  # type: ignore[assignment]
     stories = load_stories(root / DOCS_DIR, root, inventory.news, categories, LANGUAGES, DEFAULT_LANGUAGE,  # type: ignore[arg-type]
                            problems, now or dt.datetime.now(VIETNAM))
-    if problems or province is None:
+    if problems or province is None or vocabulary is None:
         raise ContentError(problems)
+    use_vocabulary(vocabulary.strings(), vocabulary.singular_en())  # the names of units, channels, statuses
     sources = {**{f"procedure:{code}": e.rel for code, e in procedures.items()},
                **{f"set:{set_id}": e.rel for set_id, e in sets.items()},
                **{f"document:{doc_id}": e.rel for doc_id, e in documents.items()},
@@ -387,12 +391,18 @@ def load_catalogue(root: Path, now: dt.datetime | None = None) -> Catalogue:
     ))
 
 
+COMMITTEE_KEY = "steering-committee"  # the steering committee's key among the translatable records
+
+
 def translatable_records(cat: Catalogue) -> dict[str, BaseModel]:
-    """The records whose texts a translator works through, by "kind id" (procedures, sets, taxonomy values)."""
+    """The records whose texts a translator works through, by "kind id" (procedures, sets, taxonomy values, the
+    steering committee)."""
     records: dict[str, BaseModel] = {}
     for kind, table in (("field", cat.fields), ("level", cat.levels), ("audience", cat.audiences),
                         ("agency", cat.agencies), ("procedure", cat.procedures), ("set", cat.sets)):
         records.update({f"{kind} {key}": record for key, record in sorted(table.items())})
+    if cat.portal is not None:
+        records[f"committee {COMMITTEE_KEY}"] = cat.portal.committee
     return records
 
 
@@ -405,8 +415,10 @@ def with_memory(cat: Catalogue) -> Catalogue:
         return cat
     def fill(table: dict[str, M]) -> dict[str, M]:
         return {key: translations.apply_memory(record, memory) for key, record in table.items()}
+    portal = cat.portal and replace(cat.portal, committee=translations.apply_memory(cat.portal.committee, memory))
     return replace(cat, fields=fill(cat.fields), levels=fill(cat.levels), audiences=fill(cat.audiences),
-                   agencies=fill(cat.agencies), procedures=fill(cat.procedures), sets=fill(cat.sets), memory=memory)
+                   agencies=fill(cat.agencies), procedures=fill(cat.procedures), sets=fill(cat.sets), portal=portal,
+                   memory=memory)
 
 
 # What a procedure shares with other pages: a change to any of these reaches beyond the procedure's own page

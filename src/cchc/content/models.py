@@ -19,6 +19,8 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
@@ -350,7 +352,7 @@ class ProcedureSet(Record):
 
     so_hieu: Text = Field(description="Số hiệu: decision number, e.g. 1520/QĐ-UBND")
     ngay_ban_hanh: dt.date = Field(ge=FIRST_DAY, le=LAST_DAY, description="Ngày ban hành: date signed, YYYY-MM-DD")
-    nguoi_ky: Text = Field(description="Người ký: signer")
+    nguoi_ky: LocalizedText = Field(description="Người ký: signer, e.g. Phó Chủ tịch Ủy ban nhân dân tỉnh")
     co_quan_ban_hanh: Id = Field(description="Cơ quan ban hành: agency id")
     trich_yeu: LocalizedText = Field(description="Trích yếu: summary")
     url: HttpUrl | None = Field(None, description="Link to the decision's text")
@@ -489,7 +491,7 @@ class LegalDocument(Record):
     so_hieu: Text = Field(description="Số hiệu: document number, e.g. 118/2025/NĐ-CP")
     loai_van_ban: DocType = Field(description="Loại văn bản: kind of document")
     co_quan_ban_hanh: LocalizedText = Field(description="Cơ quan ban hành: issuing body, e.g. Chính phủ")
-    nguoi_ky: Text | None = Field(None, description="Người ký: signer")
+    nguoi_ky: LocalizedText | None = Field(None, description="Người ký: signer")
     ngay_ban_hanh: dt.date = Field(ge=FIRST_DAY, le=LAST_DAY, description="Ngày ban hành: date signed, YYYY-MM-DD")
     ngay_hieu_luc: dt.date | None = Field(None, ge=FIRST_DAY, le=LAST_DAY, description="Ngày hiệu lực: date it takes effect, YYYY-MM-DD")
     tinh_trang: DocStatus = Field(
@@ -615,7 +617,7 @@ class SteeringCommittee(Record):
     """Ban Chỉ đạo cải cách hành chính tỉnh."""
 
     ten: LocalizedText
-    quyet_dinh: Text = Field(description="Quyết định thành lập / kiện toàn: decision number")
+    quyet_dinh: LocalizedText = Field(description="Quyết định thành lập / kiện toàn: the decision, e.g. its number")
     mo_ta: LocalizedText = Field(description="Mô tả: its role")
     nhiem_vu: list[LocalizedText] = Field(min_length=1, description="Nhiệm vụ: duties")
     thanh_vien: list[CommitteeMember] = Field(min_length=1, description="Thành viên: members")
@@ -678,3 +680,60 @@ class MemoryEntry(Record):
 
     vi: Text = Field(description="Tiếng Việt: the text as it appears in the content (matched normalised)")
     en: Text = Field(description="English: used wherever the text recurs and the record has no English of its own")
+
+
+class Term(Record):
+    """One value of a closed vocabulary, named in both languages."""
+
+    vi: Text = Field(description="Tiếng Việt")
+    en: Text = Field(description="English")
+
+
+class CountedTerm(Record):
+    """A unit a number counts: English has one form for exactly one and another for every other number."""
+
+    vi: Text = Field(description="Tiếng Việt, e.g. ngày làm việc (the same for every number)")
+    en: Text = Field(description="English for any number but one, e.g. working days")
+    en_mot: Text = Field(description="English for exactly one, e.g. working day")
+
+
+class Vocabulary(Record):
+    """data/vocabulary.yml: the closed vocabularies the records' fields take their values from (the values are the
+    models' own; only their names live here), each value named in Vietnamese and English. Every value must be named."""
+
+    don_vi_thoi_han: dict[TimeUnit, CountedTerm] = Field(
+        description="Đơn vị thời hạn: the time limit's units (TimeLimit.don_vi)",
+        json_schema_extra={"required": list(typing_args(TimeUnit))})
+    hinh_thuc_nop: dict[ChannelKind, Term] = Field(description="Hình thức nộp: the channels (Channel.hinh_thuc)",
+                                                   json_schema_extra={"required": list(typing_args(ChannelKind))})
+    trang_thai: dict[Status, Term] = Field(
+        description="Trạng thái thủ tục: the notice a procedure's page and lists show for its status (Procedure.trang_thai)",
+        json_schema_extra={"required": list(typing_args(Status))})
+    loai_van_ban: dict[DocType, Term] = Field(description="Loại văn bản: legal document types (LegalDocument.loai_van_ban)",
+                                              json_schema_extra={"required": list(DOC_TYPES)})
+    tinh_trang_van_ban: dict[DocStatus, Term] = Field(
+        description="Tình trạng hiệu lực: legal documents' status (LegalDocument.tinh_trang)",
+        json_schema_extra={"required": list(DOC_STATUSES)})
+
+    @field_validator("*")
+    @classmethod
+    def _every_value_named(cls, terms: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
+        key_type = typing_args(cls.model_fields[info.field_name or ""].annotation)[0]
+        missing = [value for value in typing_args(key_type) if value not in terms]
+        if missing:
+            raise MessageError("vocabulary_incomplete", missing=", ".join(missing))
+        return terms
+
+    def strings(self) -> dict[str, dict[str, str]]:
+        """The interface strings these name (cchc.i18n's keys: unit_ngay, channel_truc-tiep, status_bai-bo, ...)."""
+        out: dict[str, dict[str, str]] = {}
+        for prefix, terms in (("unit_", self.don_vi_thoi_han), ("channel_", self.hinh_thuc_nop),
+                              ("status_", self.trang_thai), ("doctype_", self.loai_van_ban),
+                              ("docstatus_", self.tinh_trang_van_ban)):
+            for value, term in terms.items():
+                out[prefix + value] = {"vi": term.vi, "en": term.en}
+        return out
+
+    def singular_en(self) -> dict[str, str]:
+        """The English for exactly one of each counted unit, by interface key (unit_ngay-lam-viec: working day)."""
+        return {"unit_" + value: term.en_mot for value, term in self.don_vi_thoi_han.items()}

@@ -19,6 +19,7 @@ from cchc.content.models import (
     ProcedureSet,
     Province,
     SteeringCommittee,
+    Vocabulary,
 )
 
 SCHEMA_DIR = "schemas"
@@ -44,6 +45,7 @@ def build_schemas() -> dict[str, str]:
         "steering-committee.schema.json": SteeringCommittee.model_json_schema(),
         "leaflet.schema.json": Leaflet.model_json_schema(),
         "translations.schema.json": TypeAdapter(list[MemoryEntry]).json_schema(),
+        "vocabulary.schema.json": Vocabulary.model_json_schema(),
     }
     for name in [*TAXONOMIES, *PORTAL_MAPS]:
         schemas[f"{name}.schema.json"] = _taxonomy_schema(name)

@@ -13,6 +13,7 @@ from typing import Any
 from cchc.content.catalogue import Catalogue
 from cchc.site.addresses import OPEN_DATA, OPEN_DATA_DIR, page_url
 from cchc.site.opendata import LICENCE, TABLES, Table, newest_date
+from cchc.text import slugify
 
 _JSON_TYPES = {"string": "string", "integer": "integer", "number": "number", "date": "string",
                "datetime": "string", "boolean": "boolean"}
@@ -38,7 +39,7 @@ def _dump(data: Any) -> bytes:
 def table_schema(table: Table) -> dict[str, Any]:
     fields = []
     for c in table.columns:
-        entry: dict[str, Any] = {"name": c.name, "type": c.type, "description": c.description}
+        entry: dict[str, Any] = {"name": c.name, "type": c.type, "description": c.description["en"]}
         if c.required:
             entry["constraints"] = {"required": True}
         fields.append(entry)
@@ -50,7 +51,7 @@ def json_schema(table: Table, base: str) -> dict[str, Any]:
     props: dict[str, Any] = {}
     for c in table.columns:
         kind: Any = _JSON_TYPES[c.type] if c.required else [_JSON_TYPES[c.type], "null"]
-        props[c.name] = {"type": kind, "description": c.description}
+        props[c.name] = {"type": kind, "description": c.description["en"]}
         if c.type in ("date", "datetime"):
             props[c.name]["format"] = "date" if c.type == "date" else "date-time"
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": base + f"{table.name}.schema.json",
@@ -61,7 +62,7 @@ def json_schema(table: Table, base: str) -> dict[str, Any]:
 def _package(cat: Catalogue, base: str, modified: str) -> dict[str, Any]:
     source = {"title": cat.province.co_quan_chu_tri.vi, "path": base.removesuffix(OPEN_DATA_DIR + "/")}
     return {
-        "name": "cchc-" + cat.province.ten.vi.lower().replace(" ", "-").encode("ascii", "ignore").decode(),
+        "name": "cchc-" + slugify(cat.province.ten.vi),
         "title": f"Dữ liệu mở cải cách hành chính {cat.province.ten_day_du.vi}", "version": modified,
         "homepage": base.removesuffix(OPEN_DATA_DIR + "/") + page_url(OPEN_DATA),
         "licenses": [{"name": LICENCE[0], "title": LICENCE[1], "path": LICENCE[2]}],

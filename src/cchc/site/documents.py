@@ -82,7 +82,7 @@ def _document_page(cat: Catalogue, lang: str, doc_id: str, doc: LegalDocument,
         f"**{w.s('issued_by')}:** {w.tr(doc.co_quan_ban_hanh)}",
     ]
     if doc.nguoi_ky:
-        facts.append(f"**{w.s('signed_by')}:** {md_escape(doc.nguoi_ky)}")
+        facts.append(f"**{w.s('signed_by')}:** {w.tr(doc.nguoi_ky)}")
     facts.append(f"**{w.s('issued_on')}:** {w.link_to(document_year_uri(doc.ngay_ban_hanh.year), w.date(doc.ngay_ban_hanh))}")
     if doc.ngay_hieu_luc:
         facts.append(f"**{w.s('doc_effective')}:** {w.date(doc.ngay_hieu_luc)}")

@@ -12,7 +12,7 @@ from typing import Any
 
 from cchc.content.catalogue import Catalogue
 from cchc.content.online import online_state
-from cchc.i18n import t
+from cchc.i18n import singular, t
 from cchc.site.addresses import (
     FINDER_DATA,
     PAGEFIND_DIR,
@@ -37,6 +37,7 @@ STRING_KEYS = (
     "search_loading", "search_count", "search_none", "search_error", "search_more", "kind_procedure",
     "kind_news", "kind_document", "kind_list", "kind_page", "field", "level", "finder_count", "finder_none",
 )
+COUNTED_KEYS = ("search_count", "finder_count")
 
 
 
@@ -45,6 +46,7 @@ STRING_KEYS = (
 
 def _root_attrs(cat: Catalogue, lang: str, uri: str, mode: str) -> str:
     strings = {key: t(key, lang) for key in STRING_KEYS}
+    strings.update({f"{key}_one": singular(key, lang) for key in COUNTED_KEYS})  # "1 result", "2 results"
     strings["hotline"] = cat.province.dien_thoai
     return (
         f'data-cchc-search="{mode}" data-lang="{lang}" '

@@ -27,7 +27,7 @@ LICENCE = ("CC-BY-4.0", "Creative Commons Attribution 4.0", "https://creativecom
 class Column:
     name: str
     type: str  # Table Schema type: string, integer, number, date, datetime, boolean
-    description: str
+    description: dict[str, str]  # by language: the page shows its own; the files carry the English
     required: bool = False
 
 
@@ -91,7 +91,7 @@ def _legal_basis(cat: Catalogue, base: str) -> Iterator[Row]:
 def _sets(cat: Catalogue, base: str) -> Iterator[Row]:
     for set_id, s in sorted(cat.sets.items()):
         yield {"id": set_id, "so_hieu": s.so_hieu, "ngay_ban_hanh": s.ngay_ban_hanh.isoformat(),
-               "nguoi_ky": s.nguoi_ky, "co_quan_ban_hanh": s.co_quan_ban_hanh, "trich_yeu": s.trich_yeu.vi,
+               "nguoi_ky": s.nguoi_ky.vi, "co_quan_ban_hanh": s.co_quan_ban_hanh, "trich_yeu": s.trich_yeu.vi,
                "cong_bo_moi": _join(s.cong_bo_moi), "sua_doi": _join(s.sua_doi),
                "thay_the": _join([f"{r.ma_thu_tuc}>{r.thay_cho}" for r in s.thay_the]), "bai_bo": _join(s.bai_bo),
                "url": base + page_url(set_uri(set_id))}
@@ -100,7 +100,7 @@ def _sets(cat: Catalogue, base: str) -> Iterator[Row]:
 def _legal_documents(cat: Catalogue, base: str) -> Iterator[Row]:
     for doc_id, d in sorted(cat.documents.items()):
         yield {"id": doc_id, "so_hieu": d.so_hieu, "loai_van_ban": d.loai_van_ban,
-               "co_quan_ban_hanh": d.co_quan_ban_hanh.vi, "nguoi_ky": d.nguoi_ky,
+               "co_quan_ban_hanh": d.co_quan_ban_hanh.vi, "nguoi_ky": d.nguoi_ky.vi if d.nguoi_ky else None,
                "ngay_ban_hanh": d.ngay_ban_hanh.isoformat(),
                "ngay_hieu_luc": d.ngay_hieu_luc.isoformat() if d.ngay_hieu_luc else None,
                "tinh_trang": d.tinh_trang, "trich_yeu": d.trich_yeu.vi, "tep": str(d.tep) if d.tep else None,
@@ -116,63 +116,95 @@ def _news(cat: Catalogue, base: str) -> Iterator[Row]:
                "the": _join(list(s.item.the)), "url": base + prefix + page_url(s.address)}
 
 
-def _c(name: str, kind: str, description: str, required: bool = False) -> Column:
-    return Column(name, kind, description, required)
+def _c(name: str, kind: str, en: str, vi: str, required: bool = False) -> Column:
+    return Column(name, kind, {"vi": vi, "en": en}, required)
 
 
-_CODE = _c("ma_thu_tuc", "string", "Mã thủ tục: national procedure code (e.g. 1.001193)", True)
+_CODE = _c("ma_thu_tuc", "string", "National procedure code (e.g. 1.001193)",
+           "Mã thủ tục trên Cơ sở dữ liệu quốc gia (ví dụ 1.001193)", True)
+_URL = ("The page", "Địa chỉ trang")
 TABLES: tuple[Table, ...] = (
     Table("thu-tuc", {"vi": "Thủ tục hành chính", "en": "Administrative procedures"}, "procedure", "ma_thu_tuc", (
-        _CODE, _c("ma_dia_phuong", "string", "Local code"), _c("ten", "string", "Name (Vietnamese)", True),
-        _c("ten_en", "string", "Name (English), empty until translated"),
-        _c("linh_vuc", "string", "Field id (linh-vuc)", True), _c("cap_thuc_hien", "string", "Level ids, '; '-separated", True),
-        _c("co_quan_thuc_hien", "string", "Agency ids carrying it out, '; '-separated"),
-        _c("co_quan_co_tham_quyen", "string", "Competent agency ids, '; '-separated"),
-        _c("dia_chi_tiep_nhan", "string", "Where to submit"),
-        _c("muc_do_dvc", "string", "Online level: toan-trinh, mot-phan, khong, or unknown"),
-        _c("lien_ket_dvc", "string", "Online service link"), _c("quyet_dinh_cong_bo", "string", "Procedure set id"),
-        _c("trang_thai", "string", "Status: con-hieu-luc, da-sua-doi, bai-bo", True),
-        _c("cap_nhat", "date", "Date the record was last checked", True), _c("url", "string", "The page", True)),
+        _CODE, _c("ma_dia_phuong", "string", "Local code", "Mã địa phương"),
+        _c("ten", "string", "Name (Vietnamese)", "Tên thủ tục (tiếng Việt)", True),
+        _c("ten_en", "string", "Name (English), empty until translated", "Tên tiếng Anh, để trống khi chưa dịch"),
+        _c("linh_vuc", "string", "Field id (linh-vuc)", "Mã lĩnh vực (linh-vuc)", True),
+        _c("cap_thuc_hien", "string", "Level ids, '; '-separated", "Mã cấp thực hiện, cách nhau bởi '; '", True),
+        _c("co_quan_thuc_hien", "string", "Agency ids carrying it out, '; '-separated",
+           "Mã cơ quan thực hiện, cách nhau bởi '; '"),
+        _c("co_quan_co_tham_quyen", "string", "Competent agency ids, '; '-separated",
+           "Mã cơ quan có thẩm quyền, cách nhau bởi '; '"),
+        _c("dia_chi_tiep_nhan", "string", "Where to submit", "Địa chỉ tiếp nhận hồ sơ"),
+        _c("muc_do_dvc", "string", "Online level: toan-trinh, mot-phan, khong, or chua-cong-bo (not published)",
+           "Mức độ dịch vụ công trực tuyến: toan-trinh, mot-phan, khong hoặc chua-cong-bo (chưa công bố)"),
+        _c("lien_ket_dvc", "string", "Online service link", "Liên kết dịch vụ công trực tuyến"),
+        _c("quyet_dinh_cong_bo", "string", "Procedure set id", "Mã quyết định công bố"),
+        _c("trang_thai", "string", "Status: con-hieu-luc, da-sua-doi, bai-bo",
+           "Trạng thái: con-hieu-luc, da-sua-doi, bai-bo", True),
+        _c("cap_nhat", "date", "Date the record was last checked", "Ngày rà soát thông tin gần nhất", True),
+        _c("url", "string", *_URL, True)),
         _procedures),
     Table("thu-tuc-cach-thuc", {"vi": "Cách thức thực hiện", "en": "Channels"}, "", "ma_thu_tuc", (
-        _CODE, _c("kenh", "integer", "Channel number within the procedure", True),
-        _c("hinh_thuc", "string", "truc-tiep, truc-tuyen, buu-chinh", True), _c("thoi_han", "number", "Time limit"),
-        _c("don_vi_thoi_han", "string", "Unit: ngay-lam-viec, ngay, gio, thang"), _c("mo_ta", "string", "Description")),
+        _CODE, _c("kenh", "integer", "Channel number within the procedure", "Số thứ tự cách thức trong thủ tục", True),
+        _c("hinh_thuc", "string", "truc-tiep, truc-tuyen, buu-chinh", "Hình thức nộp: truc-tiep, truc-tuyen, buu-chinh",
+           True),
+        _c("thoi_han", "number", "Time limit", "Thời hạn giải quyết"),
+        _c("don_vi_thoi_han", "string", "Unit: ngay-lam-viec, ngay, gio, thang",
+           "Đơn vị thời hạn: ngay-lam-viec, ngay, gio, thang"),
+        _c("mo_ta", "string", "Description", "Mô tả")),
         _channels),
     Table("thu-tuc-phi", {"vi": "Phí, lệ phí", "en": "Fees and charges"}, "", "ma_thu_tuc", (
-        _CODE, _c("kenh", "integer", "Channel number", True), _c("thu_tu", "integer", "Fee number", True),
-        _c("ten", "string", "Name", True), _c("so_tien", "integer", "Amount", True),
-        _c("tien_te", "string", "Currency", True), _c("tinh_theo", "string", "Per unit")), _fees),
+        _CODE, _c("kenh", "integer", "Channel number", "Số thứ tự cách thức", True),
+        _c("thu_tu", "integer", "Fee number", "Số thứ tự khoản phí", True),
+        _c("ten", "string", "Name", "Tên phí, lệ phí", True), _c("so_tien", "integer", "Amount", "Số tiền", True),
+        _c("tien_te", "string", "Currency", "Tiền tệ", True), _c("tinh_theo", "string", "Per unit", "Tính theo")),
+        _fees),
     Table("thu-tuc-ho-so", {"vi": "Thành phần hồ sơ", "en": "Documents to bring"}, "", "ma_thu_tuc", (
-        _CODE, _c("nhom", "integer", "Group (case) number", True), _c("truong_hop", "string", "Case"),
-        _c("thu_tu", "integer", "Document number", True), _c("ten", "string", "Name", True),
-        _c("ban_chinh", "integer", "Originals", True), _c("ban_sao", "integer", "Copies", True),
-        _c("xuat_trinh", "boolean", "Shown rather than submitted", True)), _documents_needed),
+        _CODE, _c("nhom", "integer", "Group (case) number", "Số thứ tự nhóm (trường hợp)", True),
+        _c("truong_hop", "string", "Case", "Trường hợp"),
+        _c("thu_tu", "integer", "Document number", "Số thứ tự giấy tờ", True),
+        _c("ten", "string", "Name", "Tên giấy tờ", True),
+        _c("ban_chinh", "integer", "Originals", "Số bản chính", True),
+        _c("ban_sao", "integer", "Copies", "Số bản sao", True),
+        _c("xuat_trinh", "boolean", "Shown rather than submitted", "Chỉ xuất trình, không nộp", True)),
+        _documents_needed),
     Table("thu-tuc-can-cu", {"vi": "Căn cứ pháp lý", "en": "Legal basis"}, "", "ma_thu_tuc", (
-        _CODE, _c("thu_tu", "integer", "Number", True), _c("so_hieu", "string", "Document number", True),
-        _c("trich_yeu", "string", "Title", True)), _legal_basis),
+        _CODE, _c("thu_tu", "integer", "Number", "Số thứ tự", True),
+        _c("so_hieu", "string", "Document number", "Số hiệu văn bản", True),
+        _c("trich_yeu", "string", "Title", "Trích yếu", True)), _legal_basis),
     Table("bo-thu-tuc", {"vi": "Quyết định công bố", "en": "Procedure sets"}, "set", "id", (
-        _c("id", "string", "Set id", True), _c("so_hieu", "string", "Decision number", True),
-        _c("ngay_ban_hanh", "date", "Date signed", True), _c("nguoi_ky", "string", "Signer", True),
-        _c("co_quan_ban_hanh", "string", "Issuing agency id", True), _c("trich_yeu", "string", "Summary", True),
-        _c("cong_bo_moi", "string", "New procedures, '; '-separated"), _c("sua_doi", "string", "Amended"),
-        _c("thay_the", "string", "Replaced, new>old"), _c("bai_bo", "string", "Abolished"),
-        _c("url", "string", "The page", True)), _sets),
+        _c("id", "string", "Set id", "Mã quyết định công bố", True),
+        _c("so_hieu", "string", "Decision number", "Số hiệu quyết định", True),
+        _c("ngay_ban_hanh", "date", "Date signed", "Ngày ban hành", True),
+        _c("nguoi_ky", "string", "Signer", "Người ký", True),
+        _c("co_quan_ban_hanh", "string", "Issuing agency id", "Mã cơ quan ban hành", True),
+        _c("trich_yeu", "string", "Summary", "Trích yếu", True),
+        _c("cong_bo_moi", "string", "New procedures, '; '-separated", "Thủ tục công bố mới, cách nhau bởi '; '"),
+        _c("sua_doi", "string", "Amended", "Thủ tục sửa đổi, bổ sung"),
+        _c("thay_the", "string", "Replaced, new>old", "Thủ tục thay thế, dạng mới>cũ"),
+        _c("bai_bo", "string", "Abolished", "Thủ tục bãi bỏ"),
+        _c("url", "string", *_URL, True)), _sets),
     Table("van-ban", {"vi": "Văn bản", "en": "Legal documents"}, "document", "id", (
-        _c("id", "string", "Document id", True), _c("so_hieu", "string", "Number", True),
-        _c("loai_van_ban", "string", "Kind", True), _c("co_quan_ban_hanh", "string", "Issuing body", True),
-        _c("nguoi_ky", "string", "Signer"), _c("ngay_ban_hanh", "date", "Date signed", True),
-        _c("ngay_hieu_luc", "date", "Date in force"), _c("tinh_trang", "string", "Status", True),
-        _c("trich_yeu", "string", "Title", True), _c("tep", "string", "Full text link"),
-        _c("url", "string", "The page", True)), _legal_documents),
+        _c("id", "string", "Document id", "Mã văn bản", True), _c("so_hieu", "string", "Number", "Số hiệu", True),
+        _c("loai_van_ban", "string", "Kind", "Loại văn bản", True),
+        _c("co_quan_ban_hanh", "string", "Issuing body", "Cơ quan ban hành", True),
+        _c("nguoi_ky", "string", "Signer", "Người ký"),
+        _c("ngay_ban_hanh", "date", "Date signed", "Ngày ban hành", True),
+        _c("ngay_hieu_luc", "date", "Date in force", "Ngày có hiệu lực"),
+        _c("tinh_trang", "string", "Status", "Tình trạng hiệu lực", True),
+        _c("trich_yeu", "string", "Title", "Trích yếu", True), _c("tep", "string", "Full text link", "Liên kết toàn văn"),
+        _c("url", "string", *_URL, True)), _legal_documents),
     Table("tin-tuc", {"vi": "Tin tức", "en": "News"}, "story", "khoa", (
-        _c("khoa", "string", "Story key (the same in both languages)", True),
-        _c("ngon_ngu", "string", "Language: vi, en", True), _c("tieu_de", "string", "Headline", True),
-        _c("sapo", "string", "Lead paragraph", True), _c("chuyen_muc", "string", "Category id", True),
-        _c("ngay_dang", "datetime", "Published (Vietnam time)", True),
-        _c("ngay_cap_nhat", "datetime", "Last corrected", True), _c("tac_gia", "string", "Author"),
-        _c("nguon", "string", "Source"), _c("the", "string", "Tags, '; '-separated"),
-        _c("url", "string", "The page", True)), _news),
+        _c("khoa", "string", "Story key (the same in both languages)", "Khóa của tin (như nhau ở hai ngôn ngữ)", True),
+        _c("ngon_ngu", "string", "Language: vi, en", "Ngôn ngữ: vi, en", True),
+        _c("tieu_de", "string", "Headline", "Tiêu đề", True),
+        _c("sapo", "string", "Lead paragraph", "Sapo (đoạn dẫn)", True),
+        _c("chuyen_muc", "string", "Category id", "Mã chuyên mục", True),
+        _c("ngay_dang", "datetime", "Published (Vietnam time)", "Ngày đăng (giờ Việt Nam)", True),
+        _c("ngay_cap_nhat", "datetime", "Last corrected", "Ngày cập nhật gần nhất", True),
+        _c("tac_gia", "string", "Author", "Tác giả"), _c("nguon", "string", "Source", "Nguồn"),
+        _c("the", "string", "Tags, '; '-separated", "Từ khóa, cách nhau bởi '; '"),
+        _c("url", "string", *_URL, True)), _news),
 )
 
 
@@ -211,6 +243,8 @@ def open_data_page(cat: Catalogue, lang: str) -> PageSpec:
                 f'<a href="{folder}/{table.name}.schema.json">{table.name}.schema.json</a></p>', "",
                 f"| {w.s('opendata_column')} | {w.s('opendata_type')} | {w.s('opendata_meaning')} |",
                 "| --- | --- | --- |"]
-        out += [f"| `{c.name}` | {c.type} | {md_escape(c.description)} |" for c in table.columns]
+        # Column names are identifiers in Vietnamese without marks: marked as Vietnamese on the English page.
+        code = '<code lang="vi">{}</code>' if lang != "vi" else "<code>{}</code>"
+        out += [f"| {code.format(c.name)} | {c.type} | {md_escape(c.description[lang])} |" for c in table.columns]
         out.append("")
     return finish_markdown(w, out, None, None)

@@ -220,12 +220,12 @@ def committee_page(cat: Catalogue, lang: str) -> PageSpec:
     com = _portal(cat).committee
     w = Writer(cat, lang, COMMITTEE)
     out = [f"# {w.tr(com.ten)}", "", w.tr_block(com.mo_ta), "",
-           f"**{w.s('committee_decision')}:** {md_escape(com.quyet_dinh)}", "",
+           f"**{w.s('committee_decision')}:** {w.tr(com.quyet_dinh)}", "",
            f"## {w.s('committee_duties')}", "", *(f"- {w.tr(d)}" for d in com.nhiem_vu), "",
            f"## {w.s('committee_members')}", "",
            f"| {w.s('committee_role')} | {w.s('committee_office')} |", "| --- | --- |"]
     for member in com.thanh_vien:
-        office = w.tr(member.chuc_danh) + (f" ({md_escape(member.ho_ten)})" if member.ho_ten else "")
+        office = w.tr(member.chuc_danh) + (f" ({w.name(member.ho_ten)})" if member.ho_ten else "")
         out.append(f"| {w.tr(member.chuc_vu)} | {office} |")
     return finish_markdown(w, [*out, ""], "data/steering-committee.yml", None)
 

@@ -39,7 +39,7 @@ from cchc.site.applying import agencies_for_level, online_target, osm_link, rece
 from cchc.site.htmlout import HtmlBody, bullet_list, href, paragraphs, table, task_list, text
 from cchc.site.index_markup import NOINDEX_CLOSE, NOINDEX_OPEN, NOINDEX_OPEN_HTML, search_data
 from cchc.site.writer import HtmlWriter, PageSpec, Writer, finish_html, finish_markdown, md_url
-from cchc.text import md_escape, sort_key
+from cchc.text import sort_key
 
 # The browse lists by online level: the three levels, then the procedures whose level is not published.
 ONLINE_LEVELS: tuple[OnlineState, ...] = ONLINE_STATES
@@ -455,7 +455,7 @@ def _set_page(cat: Catalogue, set_id: str, pset: ProcedureSet, lang: str) -> Pag
     out += [
         f"**{w.s('issued_on')}:** {w.date(pset.ngay_ban_hanh)}  ",
         f"**{w.s('issued_by')}:** {w.tr(cat.agencies[pset.co_quan_ban_hanh].ten)}  ",
-        f"**{w.s('signed_by')}:** {md_escape(pset.nguoi_ky)}",
+        f"**{w.s('signed_by')}:** {w.tr(pset.nguoi_ky)}",
         "",
     ]
     if pset.url:

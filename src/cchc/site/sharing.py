@@ -13,7 +13,7 @@ from typing import Any
 
 from cchc.content.catalogue import Catalogue
 from cchc.content.models import Procedure
-from cchc.i18n import LANGUAGES, t
+from cchc.i18n import LANGUAGES, t, tn
 from cchc.site import structured
 from cchc.site.addresses import OPEN_DATA, page_url, share_image_path
 from cchc.site.opendata import dataset_entry
@@ -80,8 +80,9 @@ def procedure_summary(cat: Catalogue, lang: str, proc: Procedure) -> str:
         parts.append(cat.agencies[proc.co_quan_thuc_hien[0]].ten.get(lang))
     limits = [ch.thoi_han for ch in proc.cach_thuc if ch.thoi_han]
     if limits:
-        parts.append(f"{t('share_time', lang)}: {format_number(limits[0].so, lang, 1)} "
-                     f"{t('unit_' + limits[0].don_vi, lang)}")
+        limit = limits[0]
+        parts.append(f"{t('share_time', lang)}: "
+                     f"{tn('unit_' + limit.don_vi, limit.so, lang, format_number(limit.so, lang, 1))}")
     fees = [fee for ch in proc.cach_thuc for fee in ch.phi or []]
     if any(ch.phi is not None for ch in proc.cach_thuc):
         money = (t("free", lang) if all(f.so_tien == 0 for f in fees)

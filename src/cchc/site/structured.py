@@ -14,7 +14,7 @@ from typing import Any
 from cchc.content.catalogue import Catalogue
 from cchc.content.models import Channel, LegalDocument, Procedure
 from cchc.content.news import Story
-from cchc.i18n import t
+from cchc.i18n import t, tn
 from cchc.text import format_number
 
 LOCALES = {"vi": "vi_VN", "en": "en_US"}
@@ -65,7 +65,7 @@ def _channel(proc: Procedure, channel: Channel, lang: str, url: str) -> dict[str
         out["serviceLocation"] = {"@type": "Place", "address": proc.dia_chi_tiep_nhan.get(lang)}
     if channel.thoi_han:
         limit = channel.thoi_han
-        out["processingTime"] = f"{format_number(limit.so, lang, 1)} {t('unit_' + limit.don_vi, lang)}"
+        out["processingTime"] = tn("unit_" + limit.don_vi, limit.so, lang, format_number(limit.so, lang, 1))
     fees = _money(channel, lang)
     if fees:
         out["providesService"] = {"@type": "Service", "offers": [

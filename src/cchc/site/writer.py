@@ -84,6 +84,10 @@ class Writer:
             return f'<span lang="vi">{self.escape(value.vi)}</span>'
         return self.escape(value.get(self.lang))
 
+    def name(self, value: str) -> str:
+        """A Vietnamese proper name (a person's), the same in every language: marked lang=vi on other pages."""
+        return self.escape(value) if self.lang == "vi" else f'<span lang="vi">{self.escape(value)}</span>'
+
     def tr_block(self, value: BilingualText) -> str:
         if self.lang == "en" and value.en is None:
             self.fell_back = True

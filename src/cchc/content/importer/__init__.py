@@ -22,10 +22,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -672,6 +672,14 @@ def name_key(name: str) -> str:
 _ALIASED = ("fields", "audiences", "agencies")
 
 
+class NewEntry(NamedTuple):
+    """A taxonomy entry the import added: where, its id and its Vietnamese name (its English is for an editor)."""
+
+    file: str  # data/fields.yml
+    id: str
+    vi: str
+
+
 @dataclass
 class Taxonomy:
     """One data/<kind>.yml: its ids by every name they go by, and the entries the import adds."""
@@ -711,10 +719,12 @@ class Taxonomy:
         self.added[ident] = {"ten": {"vi": name}, **(extra or {})}
         return ident
 
-    def write(self) -> None:
-        """Append the new entries, leaving the editors' part of the file (comments included) untouched."""
+    def write(self) -> list[NewEntry]:
+        """Append the new entries, leaving the editors' part of the file (comments included) untouched; return them,
+        each still to be given its English name."""
         if not self.added:
-            return
+            return []
+        written = [NewEntry(f"data/{self.kind}.yml", ident, entry["ten"]["vi"]) for ident, entry in self.added.items()]
         text = self.path.read_text(encoding="utf-8") if self.path.exists() else (
             f"# yaml-language-server: $schema=../schemas/{self.kind}.schema.json\n")
         if not text.endswith("\n"):
@@ -723,6 +733,7 @@ class Taxonomy:
         text += dump_yaml(self.added)
         self.path.write_text(text, encoding="utf-8")
         self.added = {}
+        return written
 
 
 def _agency_level(name: str, levels: list[str]) -> str:
@@ -920,9 +931,9 @@ class Importer:
         self.outcomes.append(outcome)
         return outcome
 
-    def finish(self) -> None:
-        for taxonomy in self.taxonomies.values():
-            taxonomy.write()
+    def finish(self) -> list[NewEntry]:
+        """Write the taxonomies' new entries; return them (the report lists each one that needs English)."""
+        return [entry for taxonomy in self.taxonomies.values() for entry in taxonomy.write()]
 
 
 def _why(exc: Exception) -> str:
@@ -951,8 +962,9 @@ def source_files(sources: Iterable[Path]) -> Iterator[Path]:
             yield source
 
 
-def summary(outcomes: list[Outcome]) -> str:
-    """The closing report: counts, then each failure and each record flagged for review."""
+def summary(outcomes: list[Outcome], new_entries: Sequence[NewEntry] = ()) -> str:
+    """The closing report: counts, then each failure, each record flagged for review and each new taxonomy entry,
+    which has no English yet."""
     count = {s: sum(1 for o in outcomes if o.status == s) for s in ("written", "updated", "unchanged", "failed")}
     flagged = [o for o in outcomes if o.review and o.status != "failed"]
     lines = []
@@ -974,6 +986,10 @@ def summary(outcomes: list[Outcome]) -> str:
         f"    ↳ đã đọc {len(outcomes)}, tạo mới {count['written']}, cập nhật {count['updated']}, "
         f"không đổi {count['unchanged']}, cần rà soát {len(flagged)}, lỗi {count['failed']}"
     )
+    if new_entries:
+        lines.append(f"{len(new_entries)} new taxonomy entries need their English name (en) / "
+                     "mục danh mục mới cần tên tiếng Anh:")
+        lines.extend(f"    {e.file}: {e.id}: {e.vi}" for e in new_entries)
     return "\n".join(lines)
 
 
@@ -985,6 +1001,6 @@ def run_import(root: Path, sources: list[Path], out: Path | None = None, today: 
         importer.outcomes.append(Outcome(str(path), "", "failed", why="no such file or folder"))
     for path in source_files(s for s in sources if s.exists()):
         importer.import_file(path)
-    importer.finish()
-    return importer.outcomes, summary(importer.outcomes)
+    new_entries = importer.finish()
+    return importer.outcomes, summary(importer.outcomes, new_entries)
 
