@@ -29,8 +29,8 @@ from typing import Any
 
 import yaml
 
-from cchc.content.importer.grammar import CURRENCIES as _CURRENCIES
 from cchc.content.importer.grammar import (
+    AMOUNT_LIKE,
     LEGAL_NUMBER,
     MONEY,
     PERCENT,
@@ -42,6 +42,7 @@ from cchc.content.importer.grammar import (
     row_starts_at,
     strip_bullet,
 )
+from cchc.content.importer.grammar import CURRENCIES as _CURRENCIES
 from cchc.content.importer.legal import parse_legal_basis_rest
 from cchc.content.importer.review import counts_by_kind
 from cchc.content.models import Procedure
@@ -228,7 +229,7 @@ def parse_channels(text: str, rec: Parsed) -> list[dict[str, Any]]:
             # The portal printed a number without its unit: shown as written, never given a unit we guessed.
             description = f"Thời hạn giải quyết: {m.group('bare')} (không ghi đơn vị)" + (
                 "\n" + description if description else "")
-        channel["phi"] = _reconciled_fees(fees, description, m.group("kind"), rec)
+        channel["phi"] = _reconciled_fees(fees, description, m.group("kind"), rec, fee_cell)
         if description:
             channel["mo_ta"] = description
         channels.append(channel)
@@ -243,12 +244,33 @@ def _unit_in(description: str, number: str) -> str | None:
 
 def fees_in_text(text: str) -> list[dict[str, Any]]:
     """A structured fee for every amount of money a description names, with what it is for (its clause)."""
+    return _money_in_text(text).fees
+
+
+@dataclass
+class _TextMoney:
+    """What a description says about money: the fees it names, every amount MONEY read (zero included), and the
+    amounts that look like money (grammar.AMOUNT_LIKE) but did not become a fee."""
+
+    fees: list[dict[str, Any]]
+    amounts: set[int]
+    unread: list[str]
+
+
+def _money_in_text(text: str) -> _TextMoney:
     fees = []
+    amounts: set[int] = set()
+    unread: list[str] = []
     for clause in _CLAUSE.split(text):
+        read = []
         for m in MONEY.finditer(clause):
             amount = money_amount(m.group("amount"), m.group("scale"))
+            if amount is None:
+                continue  # "1,5 đồng": not a whole amount, so left unread (and AMOUNT_LIKE may find it)
+            read.append(m.span())
+            amounts.add(amount)
             if not amount:
-                continue
+                continue  # "mức phí: 0đ" says free
             name = re.match(r"\s*((?:Lệ phí|Phí)[^:;,()]{0,80}?)\s*:", clause)
             fee: dict[str, Any] = {"ten": name.group(1).strip() if name else "Phí, lệ phí", "so_tien": amount,
                                    "tien_te": CURRENCIES[m.group("cur").lower()]}
@@ -257,28 +279,55 @@ def fees_in_text(text: str) -> list[dict[str, Any]]:
                 fee["tinh_theo"] = (per.group(1) or per.group(2)).strip()
             fee["mo_ta"] = " ".join(clause.split()).strip(" ;,.()")
             fees.append(fee)
-    return fees
+        for m in AMOUNT_LIKE.finditer(clause):
+            group = "grouped" if m.group("grouped") else "after_fee"
+            first, last = m.span(group)
+            if not any(a <= first and last <= b for a, b in read):
+                unread.append(m.group(group))
+    return _TextMoney(fees, amounts, unread)
 
 
 _CLAUSE = re.compile(r";|\n|\.\s+(?=[A-ZĐ])|(?<=\))\s*(?=\()")
 
 
-def _reconciled_fees(fees: list[dict[str, Any]] | None, description: str, kind: str, rec: Parsed
-                     ) -> list[dict[str, Any]] | None:
+def _reconciled_fees(fees: list[dict[str, Any]] | None, description: str, kind: str, rec: Parsed,
+                     cell: str = "") -> list[dict[str, Any]] | None:
     """The channel's fees with every amount its description names: "Miễn phí" beside "500.000 đồng/hồ sơ" is
-    not free. An amount written as a rate ("0,5%") cannot be a structured fee: the channel is flagged."""
-    named = fees_in_text(description)
+    not free. What cannot be settled is flagged, never published as a confident fee or as free:
+
+    - an amount written as a rate ("0,5%") cannot be a structured fee;
+    - an amount that looks like money but did not become a fee ("Lệ phí cấp giấy: 50.000/hồ sơ", no currency):
+      the channel's fees are the ones read, and "not given" rather than free when none was;
+    - the description contradicts the fee cell (cell "1 Việt Nam Đồng", text "mức phí: 0đ"): the fees are "not
+      given", the cell is kept word for word for the office.
+    """
+    text = _money_in_text(description)
     known = {fee["so_tien"] for fee in fees or []}
-    extra = [fee for fee in named if fee["so_tien"] not in known]
+    extra = [fee for fee in text.fees if fee["so_tien"] not in known]
     if PERCENT.search(description) and re.search(r"phí|lệ phí", description, re.I):
         rec.flag("cach_thuc", f"phí, lệ phí tính theo tỷ lệ phần trăm ({kind})", f"{kind}: {description}")
-    if not extra:
-        return fees
+    # Another amount beside the cell's is a further fee (each kept with its clause); the text contradicts the cell
+    # where it names none of the cell's amounts and says the fee is zero, or names a cell amount a thousand times
+    # over (the cell lost its thousands: "150 VNĐ" beside "150.000 đồng/lần").
+    if known and not known & text.amounts and (0 in text.amounts or any(a * 1000 in text.amounts for a in known)):
+        rec.flag("cach_thuc", f"số tiền ở cột phí, lệ phí trái với mô tả ({kind})",
+                 f"{kind}: {cell or _fees_text(fees)}\n{description}")
+        return None
     merged: list[dict[str, Any]] = []
     for fee in [*(fees or []), *extra]:
         if fee not in merged:
             merged.append(fee)
-    return merged
+    amounts = {fee["so_tien"] for fee in merged}
+    unread = [a for a in text.unread if money_amount(a) not in amounts]  # "230.000/lần" beside a 230,000 cell
+    if unread:
+        rec.flag("cach_thuc", f"số tiền trong mô tả không đọc được thành phí ({kind})",
+                 f"{kind}: " + ", ".join(unread) + f"\n{description}")
+        return merged or None
+    return merged if extra else fees
+
+
+def _fees_text(fees: list[dict[str, Any]]) -> str:
+    return "; ".join(f"{fee['ten']}: {fee['so_tien']:,} {fee['tien_te']}".replace(",", ".") for fee in fees)
 
 
 def channels_from_table(rows: list[dict[str, str]], rec: Parsed) -> list[dict[str, Any]]:
@@ -304,10 +353,10 @@ def channels_from_table(rows: list[dict[str, str]], rec: Parsed) -> list[dict[st
                               r"\s*(?:\((?P<note>.*)\))?", fee_text, re.S)
             if fm:
                 amount = parse_amount(fm.group("amount"))
-                channel["phi"] = [] if amount == 0 else [{
+                channel["phi"] = _reconciled_fees([] if amount == 0 else [{
                     "ten": fm.group("name").strip(), "so_tien": amount, "tien_te": CURRENCIES[fm.group("cur").lower()],
                     **({"mo_ta": fm.group("note").strip()} if fm.group("note") else {}),
-                }]
+                }], fm.group("note") or "", kind, rec, fee_text)
             else:
                 rec.flag("cach_thuc", f"phí, lệ phí không đọc được ({kind})", f"{kind}: {fee_text}")
         channels.append(channel)
