@@ -899,8 +899,9 @@ def _at(data: Any, loc: Loc) -> Any:
 def _set_aside(record: dict[str, Any], loc: Loc) -> tuple[Loc, Any] | None:
     """Take out of ``record`` the smallest part around ``loc`` that the model lets go: an optional field (a
     channel's time limit), or a list item (one fee); None when only a required field of the record itself
-    holds it (the record cannot be written without it). A channel whose last fee is taken out has its fees
-    "not given" (null), never "free"."""
+    holds it (the record cannot be written without it), or when the part is an editors' own field kept from the
+    existing file (theirs to correct; the record is then not written, and the report says which field). A
+    channel whose last fee is taken out has its fees "not given" (null), never "free"."""
     for end in range(len(loc), 0, -1):
         place, last = loc[:end], loc[end - 1]
         parent = _at(record, place[:-1])
