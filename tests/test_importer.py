@@ -483,6 +483,12 @@ def test_a_record_the_check_refuses_in_a_required_field_is_not_written() -> None
     assert not fits
     assert report == ["linh_vuc: got 'Không Phải Mã'; must match ^[a-z0-9]+(-[a-z0-9]+)*$ (Lĩnh vực: field id from "
                       "data/fields.yml); nothing written"]
+    # An editors' field kept from the existing file is theirs to correct: never moved, the record not written.
+    record.update(linh_vuc="ho-tich", lien_ket_dvc="ftp://x")
+    fits, report = conform(record, "r.json")
+    assert not fits and record["lien_ket_dvc"] == "ftp://x"
+    assert report == ["lien_ket_dvc: must be a web address starting with https:// or http://, got 'ftp://x'; nothing "
+                      "written"]
 
 
 # --- the parsers, on the quirks the corpus README lists -------------------------------------------------------
