@@ -284,6 +284,32 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
     ("yaml-too-many-items", write(SECOND, "thu_tuc_lien_quan:\n" + "- '1.001193'\n" * 10_001),
      [f"{SECOND}:10002: a list or group holds more than 10000 items; the limit is 10000 (split the content into "
       "several files)"]),
+    # A page's front matter is parsed by MkDocs with libyaml (recursive, expanding aliases): screened first.
+    ("page-front-matter-too-deep", write("docs/huong-dan.md", "---\ntitle: " + "[" * 100_000 + "]" * 100_000
+                                         + "\n---\n# x\n"),
+     ["docs/huong-dan.md:2: values are nested more than 20 levels deep; the limit is 20 (check the indentation)"]),
+    ("page-front-matter-alias", write("docs/huong-dan.md", "---\ntitle: &t Hướng dẫn\ndescription: *t\n---\n"
+                                      "# Hướng dẫn\n"),
+     [f"docs/huong-dan.md:2: YAML anchor '&t' is not allowed: {ALIAS_RULE}"]),
+    ("page-front-matter-alias-in-existing-page", edit("docs/gioi-thieu.md", "# ", "---\nx: *y\n---\n# "),
+     [f"docs/gioi-thieu.md:2: YAML alias '*y' is not allowed: {ALIAS_RULE}"]),
+    # The translation memory is a data file like the others: the same loader, each entry validated.
+    ("translations-alias", write("data/translations.yml", "- vi: &x Một\n  en: *x\n"),
+     [f"data/translations.yml:1: YAML anchor '&x' is not allowed: {ALIAS_RULE}"]),
+    ("translations-too-deep", write("data/translations.yml", "- vi: " + "[" * 100_000 + "]" * 100_000 + "\n"),
+     ["data/translations.yml:1: values are nested more than 20 levels deep; the limit is 20 (check the "
+      "indentation)"]),
+    ("translations-entry-without-english", write("data/translations.yml", "- vi: Một\n  en: One\n- vi: Hai\n"),
+     ["data/translations.yml:3: [1].en: missing; this field is required (English: used wherever the text recurs "
+      "and the record has no English of its own)"]),
+    # News dates have the model's range too (year 1 would overflow converting to Vietnam time).
+    ("story-year-1", edit(STORY, "ngay_dang: 2026-02-02T08:00:00+07:00", "ngay_dang: 0001-01-01T00:00:00+07:00"),
+     [f"{STORY}:4: ngay_dang: must be from 1945-01-01 to 2100-12-31, got '0001-01-01T00:00:00+07:00'"]),
+    ("story-year-1900", edit(STORY, "ngay_dang: 2026-02-02T08:00:00+07:00", "ngay_dang: 1900-02-02T08:00:00+07:00"),
+     [f"{STORY}:4: ngay_dang: must be from 1945-01-01 to 2100-12-31, got '1900-02-02T08:00:00+07:00'"]),
+    ("story-updated-year-9999", edit(STORY, "nguon: Sở Nội vụ\n", "nguon: Sở Nội vụ\n"
+                                     "ngay_cap_nhat: 9999-12-31T23:59:59-07:00\n"),
+     [f"{STORY}:8: ngay_cap_nhat: must be from 1945-01-01 to 2100-12-31, got '9999-12-31T23:59:59-07:00'"]),
     ("fee-absurd", edit(PROC, "so_tien: 8000", "so_tien: 99999999999999999999999"),
      [f"{PROC}:{P_LINE['fee']}: {PHI}: must be from 0 to 1000000000000, got 99999999999999999999999"]),
     ("copies-absurd", edit(PROC, "        ban_chinh: 1\n", "        ban_chinh: 20261\n"),

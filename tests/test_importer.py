@@ -35,7 +35,9 @@ from cchc.content.online import ONLINE_STATES, has_online_channel, online_state
 from cchc.i18n import t
 from cchc.output.linkcheck import check_site
 from cchc.site.addresses import online_uri, page_url, procedure_uri
-from cchc.site.applying import receiving_centres
+from cchc.site.applying import osm_link, receiving_centres, tel
+from cchc.site.htmlout import href
+from cchc.site.htmlout import text as html_text
 from cchc.text import new_tone_spelling
 
 CORPUS = SHARED / "corpus" / "dichvucong"
@@ -179,6 +181,15 @@ def test_every_imported_page_says_where_and_when_to_apply(imported_site: Path) -
                 for cid in ids:
                     assert centres[cid].gio_lam_viec.get(lang) in plain(where)
                     assert centres[cid].dia_chi.get(lang) in plain(where)
+                    # The centre's own entry: whom to call (each number, dialable) and where it is on the map.
+                    entry = re.search(rf'<li>(?:(?!</li>).)*?mot-cua/#{re.escape(cid)}".*?</li>', where, re.S)
+                    assert entry is not None, (proc.ma_thu_tuc, lang, cid)
+                    phone = f"<strong>{t('phone', lang)}:</strong>"
+                    assert phone in entry.group(0), (proc.ma_thu_tuc, lang, cid)
+                    for number in centres[cid].dien_thoai:
+                        assert f'<a href="{href(tel(number))}">{html_text(number)}</a>' in entry.group(0), (cid, number)
+                    map_link = href(osm_link(centres[cid].vi_do, centres[cid].kinh_do))
+                    assert f'<a href="{map_link}">{t("map", lang)}</a>' in entry.group(0), (proc.ma_thu_tuc, lang, cid)
             else:  # where: the agency; when: as the agency publishes; no address of our own making
                 head = t("where_agency", lang, level=name, agencies="\0", online="").split("\0")[0].strip()
                 tail = t("where_agency", lang, level="", agencies="", online="").rsplit("; ", 1)[1]
@@ -449,6 +460,45 @@ def test_failures_are_reported_and_the_rest_imported(tmp_path: Path) -> None:
     assert any(ln.endswith("d.json: failed: the national record has no ten; nothing written") for ln in lines)
     assert "read 4, written 0, updated 1, unchanged 0, flagged for review 0, failed 3" in lines
     assert not (root / "procedures/9.999999.yml").exists()
+
+
+def test_what_the_content_check_refuses_is_moved_for_review_and_the_import_passes_make_check(tmp_path: Path) -> None:
+    """A record the grammar reads but the model refuses (5000 working days, a fee over 10^12 đồng) is not
+    written as it is: each refused part goes to can_ra_soat word for word, the report names the code and the
+    field, and the site passes the content check right after the import."""
+    root = make_site_copy(tmp_path / "site")
+    data = json.loads(next(p for p in RECORDS if p.name.endswith("__1.001193.json")).read_text(encoding="utf-8"))
+    data["cach_thuc_thuc_hien"] = ("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp5000 Ngày làm việc"
+                                   "9,999,999,999,999 Việt Nam ĐồngX")
+    one = tmp_path / "r.json"
+    one.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    outcomes, report = run_import(root, [one], today=TODAY)
+    assert "flagged for review 1, failed 0" in report
+    assert "1.001193: cach_thuc[0].thoi_han: so must be more than 0 and at most 1000 when don_vi is ngay-lam-viec, " \
+           "got 5000; moved to can_ra_soat" in report
+    assert "1.001193: cach_thuc[0].phi[0].so_tien: must be from 0 to 1000000000000, got 9999999999999; moved to " \
+           "can_ra_soat" in report
+    record = yaml.safe_load((root / "procedures/1.001193.yml").read_text(encoding="utf-8"))
+    assert record["cach_thuc"] == [{"hinh_thuc": "truc-tiep", "phi": None, "mo_ta": "X"}]  # not free: not given
+    kept = [r["nguyen_van"] for r in record["can_ra_soat"]]
+    assert kept == ["Trực tiếp: Thời hạn giải quyết: 5000 ngày làm việc", "Trực tiếp: Phí, lệ phí: 9999999999999 VND"]
+    load_catalogue(root)  # make check's content check passes as imported
+
+
+def test_a_record_the_check_refuses_in_a_required_field_is_not_written() -> None:
+    from cchc.content.importer import conform
+    record = {"ma_thu_tuc": "1.000001", "ten": "Thủ tục", "linh_vuc": "Không Phải Mã", "cap_thuc_hien": ["cap-tinh"],
+              "doi_tuong": ["cong-dan"], "cap_nhat": "2026-11-23", "nguon": {"co_so_du_lieu": "cong-dvc-quoc-gia"}}
+    fits, report = conform(record, "r.json")
+    assert not fits
+    assert report == ["linh_vuc: got 'Không Phải Mã'; must match ^[a-z0-9]+(-[a-z0-9]+)*$ (Lĩnh vực: field id from "
+                      "data/fields.yml); nothing written"]
+    # An editors' field kept from the existing file is theirs to correct: never moved, the record not written.
+    record.update(linh_vuc="ho-tich", lien_ket_dvc="ftp://x")
+    fits, report = conform(record, "r.json")
+    assert not fits and record["lien_ket_dvc"] == "ftp://x"
+    assert report == ["lien_ket_dvc: must be a web address starting with https:// or http://, got 'ftp://x'; nothing "
+                      "written"]
 
 
 # --- the parsers, on the quirks the corpus README lists -------------------------------------------------------

@@ -163,6 +163,76 @@ def test_free_only_when_the_source_names_no_amount(cell: str, fees: list[tuple[i
     assert [(f["so_tien"], f.get("tinh_theo")) for f in channels[0]["phi"]] == fees
 
 
+H = "Hình thức nộpThời gianPhí, lệ phíMô tả"
+
+
+@pytest.mark.parametrize(("cell", "fees"), [
+    ("Trực tiếp7 Ngày làm việcMiễn phíLệ phí: 50.000đ/hồ sơ", [(50000, "hồ sơ")]),
+    ("Trực tiếp7 Ngày làm việcMiễn phíMức thu lệ phí: 4.500.000 (bốn triệu năm trăm nghìn) đồng/trường hợp",
+     [(4500000, "trường hợp")]),
+    ("Trực tiếp7 Ngày làm việcMiễn phímức phí: 0đ", []),  # zero named: free, and nothing left unread
+])
+def test_money_written_with_d_or_with_its_words_becomes_a_fee(cell: str, fees: list[tuple[int, str | None]]) -> None:
+    r = rec()
+    channels = parse_channels(H + cell, r)
+    assert [(f["so_tien"], f.get("tinh_theo")) for f in channels[0]["phi"]] == fees
+    assert r.review == []
+
+
+@pytest.mark.parametrize("text", [
+    "Lệ phí cấp giấy: 50.000/hồ sơ",  # no currency: an amount, but not money of the grammar
+    "Lệ phí: 200/bản",
+    "Phí thẩm định: 1,5 đồng",  # not a whole amount
+    "thu theo mức 1.200.000 cho mỗi lần cấp",
+])
+def test_an_amount_that_does_not_become_a_fee_flags_the_channel_and_is_never_free(text: str) -> None:
+    r = rec()
+    channels = parse_channels(H + "Trực tiếp7 Ngày làm việcMiễn phí" + text, r)
+    assert channels[0]["phi"] is None  # "not given", never "free"
+    assert channels[0]["mo_ta"] == text
+    assert [(x["truong"], x["ly_do"]) for x in r.review] == [
+        ("cach_thuc", "số tiền trong mô tả không đọc được thành phí (Trực tiếp)")]
+    assert text in r.review[0]["nguyen_van"]
+
+
+def test_an_unread_amount_beside_a_read_fee_keeps_the_fee_and_flags() -> None:
+    r = rec()
+    channels = parse_channels(H + "Trực tiếp7 Ngày làm việc100,000 Việt Nam ĐồngPhí thẩm định: 300.000/hồ sơ", r)
+    assert [f["so_tien"] for f in channels[0]["phi"]] == [100000]
+    assert r.review[0]["ly_do"] == "số tiền trong mô tả không đọc được thành phí (Trực tiếp)"
+
+
+@pytest.mark.parametrize(("cell", "text"), [
+    ("1 Việt Nam Đồng", "- Đối với trường hợp thay đổi nội dung khác, mức phí: 0đ."),  # corpus 1.013836
+    ("150 VNĐ", "150.000 đồng/lần/thẻ."),  # corpus 3.000368: the cell lost its thousands
+])
+def test_a_fee_cell_the_description_contradicts_is_flagged_not_published(cell: str, text: str) -> None:
+    r = rec()
+    channels = parse_channels(H + "Trực tuyến5 Ngày làm việc" + cell + text, r)
+    assert channels[0]["phi"] is None
+    assert [x["ly_do"] for x in r.review] == ["số tiền ở cột phí, lệ phí trái với mô tả (Trực tuyến)"]
+    assert r.review[0]["nguyen_van"].startswith(f"Trực tuyến: {cell}\n")
+
+
+def test_the_export_s_fee_note_is_held_to_the_same_rule() -> None:
+    from cchc.content.importer import channels_from_table
+    r = rec()
+    row = {"hinh_thuc": "Trực tiếp", "thoi_han_giai_quyet": "5 Ngày làm việc",
+           "phi_le_phi": "Lệ phí: 100.000 Đồng (Riêng hồ sơ bổ sung: 120.000 đồng/hồ sơ; cấp lại: 30.000/lần)"}
+    channel = channels_from_table([row], r)[0]
+    assert [f["so_tien"] for f in channel["phi"]] == [100000, 120000]
+    assert [x["ly_do"] for x in r.review] == ["số tiền trong mô tả không đọc được thành phí (Trực tiếp)"]
+
+
+def test_corpus_record_1_013836_publishes_no_one_dong_fee() -> None:
+    from cchc.content.importer import parse_record
+    path = next(p for p in RECORDS if p.name.endswith("__1.013836.json"))
+    parsed = parse_record(json.loads(path.read_text(encoding="utf-8")))
+    amounts = [None if c["phi"] is None else [f["so_tien"] for f in c["phi"]] for c in parsed.fields["cach_thuc"]]
+    assert amounts == [[500000]] * 3 + [None] * 3  # "mức phí: 500.000đ" agrees with its cell; "0đ" does not
+    assert sum("trái với mô tả" in x["ly_do"] for x in parsed.review) == 3
+
+
 def test_a_bare_time_takes_the_unit_its_description_gives() -> None:
     channels = parse_channels("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp7Miễn phí07 ngày làm việc kể từ ngày "
                               "nhận hồ sơ hợp lệ.", rec())
@@ -215,7 +285,7 @@ def test_checklists_in_marker_order_without_glued_quantities_or_bullets(imported
 
 
 def test_free_is_shown_only_where_no_amount_is_named(imported_records: dict[str, dict]) -> None:
-    money = re.compile(r"\d[\d.,]*\s*(?:triệu\s*)?(?:đồng|Đồng|VNĐ|USD)\b")
+    money = re.compile(r"\d[\d.,]*\s*(?:triệu\s*)?(?:đồng|Đồng|VNĐ|USD|đ)(?!\w)")
     bad = [(code, _vi(c.get("mo_ta", ""))[:80]) for code, d in imported_records.items() for c in d.get("cach_thuc", [])
            if c.get("phi") == [] and money.search(_vi(c.get("mo_ta", "")))]
     assert bad == []

@@ -184,3 +184,25 @@ def test_units_channels_and_statuses_are_named_by_data_vocabulary(site: Path) ->
     path.write_text(text, encoding="utf-8")
     html = english_article(site, "1.001193")
     assert "1 office day" in html and "1 working day" not in html and "At the desk" in html
+
+
+def test_the_memory_file_is_read_with_the_content_loader(tmp_path: Path) -> None:
+    """read_memory_file screens and validates like every data file: an alias or a deep value is refused with its
+    line (never expanded or recursed into), and so is an entry that is not {vi, en}."""
+    from cchc.content.problems import ContentError
+
+    path = tmp_path / "translations.yml"
+    for text, expected in [
+        ("- vi: &x Một\n  en: *x\n", "translations.yml:1: YAML anchor '&x' is not allowed"),
+        ("- vi: " + "[" * 100_000 + "]" * 100_000 + "\n", "translations.yml:1: values are nested more than 20"),
+        ("- vi: Một\n  en: One\n  ghi_chu: x\n", "translations.yml:3: [0].ghi_chu: unknown field"),
+        ("vi: Một\n", "translations.yml:1: must be a list"),
+    ]:
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(ContentError) as caught:
+            translations.read_memory_file(path, tmp_path)
+        assert str(caught.value).startswith(expected), str(caught.value)
+    path.write_text("# only comments\n", encoding="utf-8")
+    assert translations.read_memory_file(path, tmp_path) == {}
+    path.write_text("- vi: ' Cấp  xã '\n  en: Commune\n", encoding="utf-8")
+    assert translations.read_memory_file(path, tmp_path) == {"Cấp xã": "Commune"}

@@ -142,3 +142,14 @@ def test_security_policy_states_the_model_and_is_linked() -> None:
     for term in ("pull_request_target", "permissions: {}", "secrets", "symbolic link", "anchors", "Reporting"):
         assert term in policy, term
     assert "(SECURITY.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_templates_are_reviewed_as_code() -> None:
+    """Jinja templates in overrides/ run unsandboxed in the build: SECURITY.md counts them as code, not content."""
+    policy = (ROOT / "SECURITY.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(): line for line in policy.splitlines() if line.startswith("| ")}
+    code = next(line for name, line in rows.items() if name.startswith("Code:"))
+    content = next(line for name, line in rows.items() if name.startswith("Pull-request content:"))
+    assert "`overrides/`" in code and "overrides" not in content
+    reviewed = policy.split("# reviewed as code\n", 1)[1].split("```", 1)[0].split()
+    assert "/overrides/" in reviewed and "/src/" in reviewed

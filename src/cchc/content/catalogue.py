@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from cchc.content import rules, translations
 from cchc.content.files import read_text
 from cchc.content.files import relative as _rel
+from cchc.content.frontmatter import screen_page_front_matter
 from cchc.content.inventory import DATA_DIR as DATA_DIR
 from cchc.content.inventory import DOCS_DIR as DOCS_DIR
 from cchc.content.inventory import DOCUMENTS_DIR as DOCUMENTS_DIR
@@ -329,13 +330,15 @@ def _load_documents(inventory: Inventory, root: Path, problems: list[Problem]) -
 
 
 def _check_pages(inventory: Inventory, root: Path) -> list[Problem]:
-    """Hand-written pages: the same spelling checks, and no link that runs code (stories are checked as loaded)."""
+    """Hand-written pages: the same spelling checks, front matter screened as content YAML is (before MkDocs parses
+    it), and no link that runs code (stories are checked as loaded)."""
     problems: list[Problem] = []
     for path in inventory.pages:
         rel = _rel(path, root)
         text, found = read_text(path, rel)
         problems.extend(found)
         if text is not None:
+            problems.extend(screen_page_front_matter(text, rel))
             problems.extend(unsafe_links(text, rel))
     return problems
 
@@ -371,6 +374,7 @@ def load_catalogue(root: Path, now: dt.datetime | None = None) -> Catalogue:
     for doc_id, doc in documents.items():
         problems += rules.document_refs(doc_id, doc, documents)
     problems += _check_pages(inventory, root)
+    memory = _load_memory(root, problems)
     categories: dict[str, Category] = taxonomies["categories"]  # type: ignore[assignment]
     stories = load_stories(root / DOCS_DIR, root, inventory.news, categories, LANGUAGES, DEFAULT_LANGUAGE,  # type: ignore[arg-type]
                            problems, now or dt.datetime.now(VIETNAM))
@@ -388,7 +392,7 @@ def load_catalogue(root: Path, now: dt.datetime | None = None) -> Catalogue:
         sets={set_id: e.record for set_id, e in sets.items()}, categories=categories,
         documents={doc_id: e.record for doc_id, e in documents.items()}, stories=stories, sources=sources,
         portal=portal,
-    ))
+    ), memory)
 
 
 COMMITTEE_KEY = "steering-committee"  # the steering committee's key among the translatable records
@@ -406,11 +410,27 @@ def translatable_records(cat: Catalogue) -> dict[str, BaseModel]:
     return records
 
 
-def with_memory(cat: Catalogue) -> Catalogue:
-    """``cat`` with the translation memory applied (cchc.content.translations): the kept memory, then the English
-    editors wrote elsewhere for the same text. The memory used is kept on the catalogue for the preview."""
-    memory = {**translations.harvest(translatable_records(cat)),
-              **translations.read_memory_file(cat.root / translations.MEMORY_FILE)}
+def _load_memory(root: Path, problems: list[Problem]) -> dict[str, str]:
+    """The kept translation memory (data/translations.yml, optional), read and validated like the other data
+    files: each entry a MemoryEntry, every problem with its file:line: field."""
+    path = root / translations.MEMORY_FILE
+    if not path.is_file():
+        return {}
+    rel = _rel(path, root)
+    text, found = read_text(path, rel)
+    problems.extend(found)
+    if text is None:
+        return {}
+    memory, found = translations.read_memory(text, rel)
+    problems.extend(found)
+    return memory
+
+
+def with_memory(cat: Catalogue, kept: dict[str, str]) -> Catalogue:
+    """``cat`` with the translation memory applied (cchc.content.translations): the kept memory (``kept``, as
+    load_catalogue read it), then the English editors wrote elsewhere for the same text. The memory used is kept
+    on the catalogue for the preview."""
+    memory = {**translations.harvest(translatable_records(cat)), **kept}
     if not memory:
         return cat
     def fill(table: dict[str, M]) -> dict[str, M]:

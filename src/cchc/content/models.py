@@ -425,8 +425,12 @@ class Province(Record):
 
 
 def _require_offset(value: dt.datetime) -> dt.datetime:
+    """A moment with its time zone, on a day from FIRST_DAY to LAST_DAY (as every date of the model): year 1 or
+    9999 would overflow converting it to Vietnam time."""
     if value.tzinfo is None or value.utcoffset() is None:
         raise MessageError("no_time_zone", example=f"{value.strftime('%Y-%m-%dT%H:%M')}:00+07:00")
+    if not FIRST_DAY <= value.date() <= LAST_DAY:
+        raise MessageError("in_range", low=FIRST_DAY.isoformat(), high=LAST_DAY.isoformat(), got=repr(value.isoformat()))
     return value
 
 

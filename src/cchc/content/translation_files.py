@@ -140,7 +140,7 @@ def import_file(path: Path, cat: Catalogue) -> int:
     if problems:
         raise TranslationFileError(problems)
     memory_path = cat.root / translations.MEMORY_FILE
-    memory = translations.read_memory_file(memory_path)
+    memory = translations.read_memory_file(memory_path, cat.root)
     changed = 0
     for item in filled:
         if item.en and memory.get(normalise(item.vi)) != item.en:

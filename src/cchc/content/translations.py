@@ -18,7 +18,12 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel
 
-from cchc.content.models import BilingualText
+from cchc.content.files import read_text, relative
+from cchc.content.models import BilingualText, MemoryEntry
+from cchc.content.problems import ContentError, Problem
+from cchc.content.validate import validate_record
+from cchc.content.yamlio import LocatedData, load_yaml
+from cchc.messages import msg
 from cchc.text import nfc
 
 MEMORY_FILE = "data/translations.yml"
@@ -35,15 +40,35 @@ def segment_id(vi: str) -> str:
     return "s" + hashlib.sha256(normalise(vi).encode("utf-8")).hexdigest()[:16]
 
 
-def read_memory_file(path: Path) -> dict[str, str]:
-    """The kept memory as {normalised Vietnamese: English}; an absent file is an empty memory."""
+def read_memory(text: str, rel: str) -> tuple[dict[str, str], list[Problem]]:
+    """The memory file's text as {normalised Vietnamese: English}, read with the content loader (no anchors or
+    aliases, bounded depth and size) and each entry validated as a MemoryEntry; problems as file:line: field."""
+    located, problems = load_yaml(text, rel)
+    if located is None:
+        # A file with nothing but its comments is an empty memory.
+        return {}, [p for p in problems if p.text.key != "empty_file"]
+    if not isinstance(located.data, list):
+        return {}, [Problem(rel, located.line_of(()), "", msg("not_list", got=repr(located.data)[:80]))]
+    memory: dict[str, str] = {}
+    for i, item in enumerate(located.data):
+        sub = LocatedData(item, {loc[1:]: line for loc, line in located.lines.items() if loc[:1] == (i,)})
+        entry, found = validate_record(MemoryEntry, sub, rel)
+        problems += [Problem(p.path, p.line, f"[{i}].{p.field}" if p.field else f"[{i}]", p.text) for p in found]
+        if entry is not None:
+            memory[normalise(entry.vi)] = entry.en
+    return memory, problems
+
+
+def read_memory_file(path: Path, root: Path | None = None) -> dict[str, str]:
+    """The kept memory as {normalised Vietnamese: English}; an absent file is an empty memory. A file that does
+    not pass the checks raises ContentError with its problems (load_catalogue reports them first)."""
     if not path.is_file():
         return {}
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    memory: dict[str, str] = {}
-    for entry in entries:
-        if isinstance(entry, dict) and isinstance(entry.get("vi"), str) and isinstance(entry.get("en"), str):
-            memory[normalise(entry["vi"])] = entry["en"].strip()
+    rel = relative(path, root) if root is not None else path.as_posix()
+    text, problems = read_text(path, rel)
+    memory, found = read_memory(text, rel) if text is not None else ({}, [])
+    if problems or found:
+        raise ContentError(problems + found)
     return memory
 
 

@@ -134,15 +134,30 @@ def _message(model: type[BaseModel], error: Any, loc: Loc) -> Message:
     return msg("invalid_value", reason_en=str(error["msg"]))  # a pydantic error no content check expects
 
 
-def validate_record(model: type[M], located: LocatedData, path: str) -> tuple[M | None, list[Problem]]:
-    """Validate parsed YAML against ``model``; every problem carries the line of its field."""
+def is_required(model: type[BaseModel], loc: Loc) -> bool:
+    """Whether the field at ``loc`` (``("cach_thuc", 0, "thoi_han")``) must be given in its record; a list item or a
+    place the model does not know counts as not required (it can be left out)."""
+    parent = _model_at(model, loc[:-1])
+    if parent is None or not loc or not isinstance(loc[-1], str) or loc[-1] not in parent.model_fields:
+        return False
+    return parent.model_fields[loc[-1]].is_required()
+
+
+def model_errors(model: type[M], data: Any) -> tuple[M | None, list[tuple[Loc, Message]]]:
+    """Validate ``data`` against ``model``: the record, or every error as (where, catalogue message). The one
+    validation `make check` runs, for callers that need the place as a path rather than a line (the importer)."""
     try:
-        return model.model_validate(located.data), []
+        return model.model_validate(data), []
     except ValidationError as exc:
-        problems = []
+        errors = []
         for error in exc.errors():
             loc = _clean_loc(error["loc"])
-            problems.append(
-                Problem(path, located.line_of(loc), field_path(loc), _message(model, error, loc))
-            )
-        return None, sorted(set(problems))
+            errors.append((loc, _message(model, error, loc)))
+        return None, errors
+
+
+def validate_record(model: type[M], located: LocatedData, path: str) -> tuple[M | None, list[Problem]]:
+    """Validate parsed YAML against ``model``; every problem carries the line of its field."""
+    record, errors = model_errors(model, located.data)
+    problems = [Problem(path, located.line_of(loc), field_path(loc), text) for loc, text in errors]
+    return record, sorted(set(problems))

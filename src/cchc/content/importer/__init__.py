@@ -29,8 +29,9 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from cchc.content.importer.grammar import CURRENCIES as _CURRENCIES
+from cchc.content.files import MAX_FILE_BYTES, text_problems
 from cchc.content.importer.grammar import (
+    AMOUNT_LIKE,
     LEGAL_NUMBER,
     MONEY,
     PERCENT,
@@ -42,9 +43,14 @@ from cchc.content.importer.grammar import (
     row_starts_at,
     strip_bullet,
 )
+from cchc.content.importer.grammar import CURRENCIES as _CURRENCIES
 from cchc.content.importer.legal import parse_legal_basis_rest
 from cchc.content.importer.review import counts_by_kind
 from cchc.content.models import Procedure
+from cchc.content.problems import field_path
+from cchc.content.validate import is_required, model_errors
+from cchc.content.yamlio import Loc, load_yaml
+from cchc.messages import Message
 from cchc.text import fold_accents, new_tone_spelling, nfc, slugify
 
 EMPTY = "Không có thông tin"
@@ -228,7 +234,7 @@ def parse_channels(text: str, rec: Parsed) -> list[dict[str, Any]]:
             # The portal printed a number without its unit: shown as written, never given a unit we guessed.
             description = f"Thời hạn giải quyết: {m.group('bare')} (không ghi đơn vị)" + (
                 "\n" + description if description else "")
-        channel["phi"] = _reconciled_fees(fees, description, m.group("kind"), rec)
+        channel["phi"] = _reconciled_fees(fees, description, m.group("kind"), rec, fee_cell)
         if description:
             channel["mo_ta"] = description
         channels.append(channel)
@@ -243,12 +249,33 @@ def _unit_in(description: str, number: str) -> str | None:
 
 def fees_in_text(text: str) -> list[dict[str, Any]]:
     """A structured fee for every amount of money a description names, with what it is for (its clause)."""
+    return _money_in_text(text).fees
+
+
+@dataclass
+class _TextMoney:
+    """What a description says about money: the fees it names, every amount MONEY read (zero included), and the
+    amounts that look like money (grammar.AMOUNT_LIKE) but did not become a fee."""
+
+    fees: list[dict[str, Any]]
+    amounts: set[int]
+    unread: list[str]
+
+
+def _money_in_text(text: str) -> _TextMoney:
     fees = []
+    amounts: set[int] = set()
+    unread: list[str] = []
     for clause in _CLAUSE.split(text):
+        read = []
         for m in MONEY.finditer(clause):
             amount = money_amount(m.group("amount"), m.group("scale"))
+            if amount is None:
+                continue  # "1,5 đồng": not a whole amount, so left unread (and AMOUNT_LIKE may find it)
+            read.append(m.span())
+            amounts.add(amount)
             if not amount:
-                continue
+                continue  # "mức phí: 0đ" says free
             name = re.match(r"\s*((?:Lệ phí|Phí)[^:;,()]{0,80}?)\s*:", clause)
             fee: dict[str, Any] = {"ten": name.group(1).strip() if name else "Phí, lệ phí", "so_tien": amount,
                                    "tien_te": CURRENCIES[m.group("cur").lower()]}
@@ -257,28 +284,55 @@ def fees_in_text(text: str) -> list[dict[str, Any]]:
                 fee["tinh_theo"] = (per.group(1) or per.group(2)).strip()
             fee["mo_ta"] = " ".join(clause.split()).strip(" ;,.()")
             fees.append(fee)
-    return fees
+        for m in AMOUNT_LIKE.finditer(clause):
+            group = "grouped" if m.group("grouped") else "after_fee"
+            first, last = m.span(group)
+            if not any(a <= first and last <= b for a, b in read):
+                unread.append(m.group(group))
+    return _TextMoney(fees, amounts, unread)
 
 
 _CLAUSE = re.compile(r";|\n|\.\s+(?=[A-ZĐ])|(?<=\))\s*(?=\()")
 
 
-def _reconciled_fees(fees: list[dict[str, Any]] | None, description: str, kind: str, rec: Parsed
-                     ) -> list[dict[str, Any]] | None:
+def _reconciled_fees(fees: list[dict[str, Any]] | None, description: str, kind: str, rec: Parsed,
+                     cell: str = "") -> list[dict[str, Any]] | None:
     """The channel's fees with every amount its description names: "Miễn phí" beside "500.000 đồng/hồ sơ" is
-    not free. An amount written as a rate ("0,5%") cannot be a structured fee: the channel is flagged."""
-    named = fees_in_text(description)
+    not free. What cannot be settled is flagged, never published as a confident fee or as free:
+
+    - an amount written as a rate ("0,5%") cannot be a structured fee;
+    - an amount that looks like money but did not become a fee ("Lệ phí cấp giấy: 50.000/hồ sơ", no currency):
+      the channel's fees are the ones read, and "not given" rather than free when none was;
+    - the description contradicts the fee cell (cell "1 Việt Nam Đồng", text "mức phí: 0đ"): the fees are "not
+      given", the cell is kept word for word for the office.
+    """
+    text = _money_in_text(description)
     known = {fee["so_tien"] for fee in fees or []}
-    extra = [fee for fee in named if fee["so_tien"] not in known]
+    extra = [fee for fee in text.fees if fee["so_tien"] not in known]
     if PERCENT.search(description) and re.search(r"phí|lệ phí", description, re.I):
         rec.flag("cach_thuc", f"phí, lệ phí tính theo tỷ lệ phần trăm ({kind})", f"{kind}: {description}")
-    if not extra:
-        return fees
+    # Another amount beside the cell's is a further fee (each kept with its clause); the text contradicts the cell
+    # where it names none of the cell's amounts and says the fee is zero, or names a cell amount a thousand times
+    # over (the cell lost its thousands: "150 VNĐ" beside "150.000 đồng/lần").
+    if known and not known & text.amounts and (0 in text.amounts or any(a * 1000 in text.amounts for a in known)):
+        rec.flag("cach_thuc", f"số tiền ở cột phí, lệ phí trái với mô tả ({kind})",
+                 f"{kind}: {cell or _fees_text(fees or [])}\n{description}")
+        return None
     merged: list[dict[str, Any]] = []
     for fee in [*(fees or []), *extra]:
         if fee not in merged:
             merged.append(fee)
-    return merged
+    amounts = {fee["so_tien"] for fee in merged}
+    unread = [a for a in text.unread if money_amount(a) not in amounts]  # "230.000/lần" beside a 230,000 cell
+    if unread:
+        rec.flag("cach_thuc", f"số tiền trong mô tả không đọc được thành phí ({kind})",
+                 f"{kind}: " + ", ".join(unread) + f"\n{description}")
+        return merged or None
+    return merged if extra else fees
+
+
+def _fees_text(fees: list[dict[str, Any]]) -> str:
+    return "; ".join(f"{fee['ten']}: {fee['so_tien']:,} {fee['tien_te']}".replace(",", ".") for fee in fees)
 
 
 def channels_from_table(rows: list[dict[str, str]], rec: Parsed) -> list[dict[str, Any]]:
@@ -304,10 +358,10 @@ def channels_from_table(rows: list[dict[str, str]], rec: Parsed) -> list[dict[st
                               r"\s*(?:\((?P<note>.*)\))?", fee_text, re.S)
             if fm:
                 amount = parse_amount(fm.group("amount"))
-                channel["phi"] = [] if amount == 0 else [{
+                channel["phi"] = _reconciled_fees([] if amount == 0 else [{
                     "ten": fm.group("name").strip(), "so_tien": amount, "tien_te": CURRENCIES[fm.group("cur").lower()],
                     **({"mo_ta": fm.group("note").strip()} if fm.group("note") else {}),
-                }]
+                }], fm.group("note") or "", kind, rec, fee_text)
             else:
                 rec.flag("cach_thuc", f"phí, lệ phí không đọc được ({kind})", f"{kind}: {fee_text}")
         channels.append(channel)
@@ -815,6 +869,118 @@ class Outcome:
     status: str  # written (new), updated, unchanged, failed
     review: list[dict[str, str]] = field(default_factory=list)
     why: str = ""
+    checked: list[str] = field(default_factory=list)  # what the content check refused, and what became of it
+
+
+# --- the content check, before anything is written -------------------------------------------------------------
+
+_UNIT_NAMES = {unit: name for name, unit in UNITS.items()}
+_CHANNEL_NAMES = {kind: name for name, kind in CHANNELS.items()}
+
+
+def _plain(value: Any) -> str:
+    """A part of a record as words for can_ra_soat: "Thời hạn giải quyết: 5000 ngày làm việc", a fee's amount,
+    currency and unit; any other part as its fields."""
+    if isinstance(value, dict):
+        if set(value) <= {"vi", "en"} and "vi" in value:
+            return str(value["vi"])
+        if "so" in value and "don_vi" in value:
+            return f"Thời hạn giải quyết: {value['so']} {_UNIT_NAMES.get(value['don_vi'], value['don_vi'])}"
+        if "so_tien" in value:
+            per = f"/{_plain(value['tinh_theo'])}" if value.get("tinh_theo") else ""
+            note = f" ({_plain(value['mo_ta'])})" if value.get("mo_ta") else ""
+            return f"{_plain(value.get('ten', 'Phí, lệ phí'))}: {value['so_tien']} {value.get('tien_te', '')}{per}{note}"
+        return "; ".join(f"{key}: {_plain(item)}" for key, item in value.items())
+    if isinstance(value, list):
+        return "\n".join(_plain(item) for item in value)
+    return str(value)
+
+
+def _at(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        if isinstance(part, int) and isinstance(data, list) and 0 <= part < len(data):
+            data = data[part]
+        elif isinstance(part, str) and isinstance(data, dict) and part in data:
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _set_aside(record: dict[str, Any], loc: Loc) -> tuple[Loc, Any] | None:
+    """Take out of ``record`` the smallest part around ``loc`` that the model lets go: an optional field (a
+    channel's time limit), or a list item (one fee); None when only a required field of the record itself
+    holds it (the record cannot be written without it), or when the part is an editors' own field kept from the
+    existing file (theirs to correct; the record is then not written, and the report says which field). A
+    channel whose last fee is taken out has its fees "not given" (null), never "free"."""
+    for end in range(len(loc), 0, -1):
+        place, last = loc[:end], loc[end - 1]
+        parent = _at(record, place[:-1])
+        if isinstance(last, int) and isinstance(parent, list) and 0 <= last < len(parent):
+            value = parent.pop(last)
+            if not parent and place[-2:-1] == ("phi",):
+                _at(record, place[:-2])["phi"] = None
+            return place, value
+        if isinstance(last, str) and isinstance(parent, dict) and last in parent and not is_required(Procedure, place):
+            if end == 1 and last not in NATIONAL_FIELDS:
+                return None  # the editors' own field: theirs to correct, `make check` says where
+            value = parent.pop(last)
+            if last == "phi":
+                parent["phi"] = None
+            return place, value
+    return None
+
+
+_MAX_SET_ASIDE = 200  # each pass takes a part out; a record needing more is refused (nothing is lost: not written)
+
+
+def conform(record: dict[str, Any], shown: str) -> tuple[bool, list[str]]:
+    """Hold ``record`` (as merge() gives it, changed in place) to the content check `make check` runs: read back
+    from the YAML the importer would write (cchc.content.yamlio) and validated against the model
+    (cchc.content.validate). Each part the check refuses is moved to can_ra_soat word for word, with the field
+    and the check's message, so the national text stays and the file passes. Returns whether the record can be
+    written, and a line per refusal for the report (field: message: what became of it)."""
+    report: list[str] = []
+    for _ in range(_MAX_SET_ASIDE):
+        text = SCHEMA_LINE + dump_yaml(record)
+        if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+            return False, [*report, f"the record would be {len(text.encode('utf-8')):,} bytes, over the limit of "
+                                    f"{MAX_FILE_BYTES:,}; nothing written"]
+        located, problems = load_yaml(text, shown)
+        problems += text_problems(text, shown)
+        if located is None or problems:
+            return False, [*report, *(f"{p.field or 'file'}: {p.message}; nothing written" for p in problems)]
+        _, errors = model_errors(Procedure, located.data)
+        if not errors:
+            return True, report
+        loc, message = errors[0]
+        taken = _set_aside(record, loc)
+        if taken is None:
+            left = [f"{field_path(where) or 'record'}: {text.en}; nothing written" for where, text in errors]
+            return False, [*report, *left]
+        report.append(f"{field_path(loc)}: {message.en}; moved to can_ra_soat")
+        record.setdefault("can_ra_soat", []).append(_review_item(record, taken, loc, message))
+        _reorder(record)
+    return False, [*report, f"more than {_MAX_SET_ASIDE} parts refused; nothing written"]
+
+
+def _review_item(record: dict[str, Any], taken: tuple[Loc, Any], loc: Loc, message: Message) -> dict[str, str]:
+    place, value = taken
+    words = _plain(value)
+    if place[:1] == ("cach_thuc",) and len(place) > 2:
+        channel = _at(record, place[:2])
+        kind = _CHANNEL_NAMES.get(channel.get("hinh_thuc", "")) if isinstance(channel, dict) else None
+        if kind:
+            words = f"{kind}: {words}"
+    return {"truong": str(place[0]), "ly_do": f"không qua kiểm tra nội dung ({field_path(loc)}): {message.vi}",
+            "nguyen_van": words}
+
+
+def _reorder(record: dict[str, Any]) -> None:
+    """can_ra_soat in its place among the model's fields (it may have been added)."""
+    items = list(record.items())
+    record.clear()
+    record.update(sorted(items, key=lambda kv: FIELD_ORDER.index(kv[0]) if kv[0] in FIELD_ORDER else len(FIELD_ORDER)))
 
 
 def _vi_text(value: Any) -> Any:
@@ -914,6 +1080,11 @@ class Importer:
         old_text = target.read_text(encoding="utf-8") if target.exists() else None
         old = yaml.safe_load(old_text) if old_text else None
         merged = merge(rec, old if isinstance(old, dict) else None, self.today)
+        fits, checked = conform(merged, shown)
+        if not fits:
+            outcome = Outcome(shown, rec.code, "failed", why="; ".join(checked), checked=checked)
+            self.outcomes.append(outcome)
+            return outcome
         text = SCHEMA_LINE + dump_yaml(merged)
         status = "written"
         if old_text is not None:
@@ -927,7 +1098,8 @@ class Importer:
         if status != "unchanged":
             self.out.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        outcome = Outcome(shown, rec.code, status, review=rec.review)
+        outcome = Outcome(shown, rec.code, status, review=list(merged.get("can_ra_soat") or []),
+                          checked=checked)
         self.outcomes.append(outcome)
         return outcome
 
@@ -971,6 +1143,9 @@ def summary(outcomes: list[Outcome], new_entries: Sequence[NewEntry] = ()) -> st
     for o in outcomes:
         if o.status == "failed":
             lines.append(f"{o.path}: failed: {o.why}")
+    for o in outcomes:
+        if o.status != "failed":
+            lines.extend(f"{o.path}: {o.code}: {line}" for line in o.checked)
     for o in flagged:
         reasons = "; ".join(sorted({f"{r['truong']}: {r['ly_do']}" for r in o.review}))
         lines.append(f"{o.path}: {o.code}: needs review (can_ra_soat): {reasons}")

@@ -151,13 +151,23 @@ def ordered(texts: list[str]) -> list[int]:
 
 # --- money ------------------------------------------------------------------------------------------------------
 
-# "230,000 Việt Nam Đồng", "2.000 đồng", "1,5 triệu đồng", "500.000 VNĐ", "10 USD"; "230.000/lần" has no currency.
+# "230,000 Việt Nam Đồng", "2.000 đồng", "50.000đ", "1,5 triệu đồng", "500.000 VNĐ", "10 USD", and an amount with
+# its words in brackets before the currency ("4.500.000 (bốn triệu năm trăm nghìn) đồng"); "230.000/lần" has no
+# currency, so it is not money of the grammar (see AMOUNT_LIKE).
 MONEY = re.compile(
     r"(?<![\d.,])(?P<amount>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*"
-    r"(?P<scale>triệu|nghìn|ngàn)?\s*(?P<cur>Việt Nam Đồng|Đồng|đồng|VNĐ|VND|vnđ|USD)(?![\w])"
+    r"(?:\((?P<words>[^\W\d_][^()\d]{0,120})\)\s*)?"
+    r"(?P<scale>triệu|nghìn|ngàn)?\s*(?P<cur>Việt Nam Đồng|Đồng|đồng|VNĐ|VND|vnđ|USD|đ)(?![\w])"
 )
 _SCALE = {"triệu": 1_000_000, "nghìn": 1000, "ngàn": 1000, None: 1}
-CURRENCIES = {"việt nam đồng": "VND", "đồng": "VND", "vnđ": "VND", "vnd": "VND", "usd": "USD"}
+CURRENCIES = {"việt nam đồng": "VND", "đồng": "VND", "vnđ": "VND", "vnd": "VND", "usd": "USD", "đ": "VND"}
+# What looks like an amount of money whether or not a currency follows: a figure with thousands separators
+# ("50.000", "4,500,000"), or a figure right after a fee's name and its colon ("Lệ phí cấp giấy: 200/hồ sơ",
+# "mức phí: 0đ"). A channel whose text has one that MONEY did not read into a fee is flagged, never shown free.
+AMOUNT_LIKE = re.compile(
+    r"(?<![\d.,/])(?P<grouped>\d{1,3}(?:[.,]\d{3})+)(?!\d|[.,]\d|/\d)"
+    r"|(?i:phí)[^\d:;.\n]{0,60}:\s*(?P<after_fee>\d+(?:[.,]\d+)*)(?!\d|[.,]\d|/\d|\s*%)"
+)
 PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%")
 
 
