@@ -509,4 +509,4 @@ def alternate_links(
 
 def has_string(key: str) -> bool:
     """Whether ``key`` is an interface string (keys built from data, such as status_<id>, may not be)."""
-    return key in _STRINGS
+    return key in _STRINGS or key in _VOCABULARY

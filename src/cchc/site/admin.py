@@ -109,6 +109,13 @@ DATA_FILES: tuple[tuple[str, str, Any, str, str], ...] = (
 )
 
 
+# Data files the form leaves to a developer's hand, and why.
+NOT_IN_FORM = {
+    # The values are the models' own (a new one needs a code change); only their names are data.
+    "vocabulary": "closed vocabularies: their values are fixed by the models",
+}
+
+
 def _label(name: str, schema: dict[str, Any]) -> tuple[str, str | None]:
     """(label, help) from a field's description "Nhãn: English help"; the field's name when it has none."""
     text = schema.get("description") or ""
