@@ -14,6 +14,7 @@ import argparse
 import logging
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -22,6 +23,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
 
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
     root = Path(args.root)
+    signal.signal(signal.SIGTERM, _stop)  # stopped like Ctrl+C: the work folder is removed
     work = Path(tempfile.mkdtemp(prefix="cchc-edit-"))
     preview = threading.Thread(target=serve, args=(root, HOST, args.preview_port, work), daemon=True)
     preview.start()

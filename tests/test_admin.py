@@ -9,6 +9,7 @@ import difflib
 import json
 import subprocess
 import threading
+import urllib.error
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -331,3 +332,85 @@ def test_shapes_are_valid_json_for_the_page(built_site: Path) -> None:
     assert settings["stylesheet"] == "/assets/stylesheets/cchc.css"
     assert (built_site / settings["stylesheet"].lstrip("/")).is_file()  # the preview pane's stylesheet exists
     assert copy.deepcopy(settings["shapes"])["data:fields"]["kind"] == "map"
+
+
+def test_the_forms_commits_on_github_are_restored_to_the_files_own_form(site_copy: Path) -> None:
+    """On GitHub the form writes a file its own way (its key order, no comments); restore_format.py, which
+    cms-format.yml runs on the form's branches, puts each changed value back into the file of the base branch."""
+    from restore_format import main as restore
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.email=t@t", "-c", "user.name=t", *args], cwd=site_copy, check=True,
+                       capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-qm", "base")
+    git("checkout", "-q", "-b", "cms/thu-tuc/1.001193")
+    centres = site_copy / "data/centres.yml"
+    before = centres.read_text(encoding="utf-8")
+    data = yaml.safe_load(before)
+    _hours(data)
+    centres.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=True), encoding="utf-8")  # as a form would
+    story = site_copy / "docs/tin-tuc/2026/mo-rong.md"
+    story.write_text("---\nkhoa: mo-rong\ntieu_de: Tin mới\nngay_dang: 2026-03-02T08:00:00+07:00\nchuyen_muc: tin-chung\n"
+                     "sapo: Một câu.\nnguon: Sở Nội vụ\n---\n\nNội dung.\n", encoding="utf-8")
+    git("add", "-A")
+    git("commit", "-qm", "form")
+    assert restore(["--base", "main", "--root", str(site_copy), "--check"]) == 1
+    assert restore(["--base", "main", "--root", str(site_copy)]) == 0
+    assert changed_lines(before, centres.read_text(encoding="utf-8")) == [
+        '-    vi: "Thứ Hai đến thứ Sáu: sáng 7 giờ - 11 giờ 30, chiều 13 giờ 30 - 17 giờ; sáng thứ Bảy: 7 giờ 30 - 11 giờ 30"',
+        '+    vi: "Thứ Hai đến thứ Sáu: 7 giờ - 17 giờ"']
+    assert story.read_text(encoding="utf-8").startswith("---\nkhoa: mo-rong\n")  # a new story is kept as written
+    assert restore(["--base", "main", "--root", str(site_copy), "--check"]) == 0
+
+
+def test_make_edit_serves_the_form_and_the_preview_over_the_working_copy(site_copy: Path, tmp_path: Path) -> None:
+    """scripts/edit.py (make edit): the preview's first build writes the form, then the form's server answers at
+    /admin/ with its local backend at /api/v1 over the same folder, beside the live preview."""
+    import socket
+    import sys
+    import time
+    import urllib.request
+
+    def free_port() -> int:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            return int(sock.getsockname()[1])
+
+    form_port, preview_port = free_port(), free_port()
+    log = tmp_path / "edit.log"
+    with log.open("w", encoding="utf-8") as out:
+        server = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "edit.py"), "--root", str(site_copy),
+                                   "--port", str(form_port), "--preview-port", str(preview_port)],
+                                  stdout=out, stderr=subprocess.STDOUT)
+    try:
+        base = f"http://127.0.0.1:{form_port}"
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/admin/", timeout=5) as response:
+                    assert b"decap-cms.js" in response.read()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, log.read_text(encoding="utf-8")[-3000:]
+                time.sleep(0.5)
+        request = urllib.request.Request(base + "/api/v1", data=json.dumps({
+            "action": "getEntry", "params": {"path": "procedures/1.001193.yml"}}).encode(),
+            headers={"Content-Type": "application/json", "Origin": base})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            entry = json.loads(response.read())
+        assert entry["data"] == (site_copy / "procedures/1.001193.yml").read_text(encoding="utf-8")
+        hostile = urllib.request.Request(base + "/api/v1", data=b"{}", headers={"Origin": "https://example.org"})
+        with pytest.raises(urllib.error.HTTPError) as refused:  # another site's page may not write here
+            urllib.request.urlopen(hostile, timeout=10)
+        assert refused.value.code == 403
+        with urllib.request.urlopen(f"http://127.0.0.1:{preview_port}/thu-tuc/", timeout=10) as response:
+            assert response.status == 200  # the live preview beside it
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()

@@ -153,3 +153,16 @@ def test_templates_are_reviewed_as_code() -> None:
     assert "`overrides/`" in code and "overrides" not in content
     reviewed = policy.split("# reviewed as code\n", 1)[1].split("```", 1)[0].split()
     assert "/overrides/" in reviewed and "/src/" in reviewed
+
+
+def test_the_forms_branches_are_restored_with_the_token_in_one_step() -> None:
+    """cms-format.yml (the editors' form's pull requests): runs on pushes to cms/ branches only, checks the files it
+    restored, and hands the write token to the single step that pushes, after our code has run."""
+    data = load(ROOT / ".github/workflows/cms-format.yml")
+    assert data["on"] == {"push": {"branches": ["cms/**"]}}
+    (job,) = data["jobs"].values()
+    assert job["permissions"] == {"contents": "write"}
+    runs = [step.get("run", "") for step in job["steps"]]
+    assert any("restore_format.py" in r for r in runs) and any("check_content.py" in r for r in runs)
+    with_token = [i for i, step in enumerate(job["steps"]) if "github.token" in str(step)]
+    assert with_token == [len(job["steps"]) - 1] and "git push" in runs[-1]

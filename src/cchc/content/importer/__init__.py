@@ -48,6 +48,7 @@ from cchc.content.importer.legal import parse_legal_basis_rest
 from cchc.content.importer.review import counts_by_kind
 from cchc.content.models import Procedure
 from cchc.content.problems import field_path
+from cchc.content.roundtrip import canonical_yaml
 from cchc.content.validate import is_required, model_errors
 from cchc.content.yamlio import Loc, load_yaml
 from cchc.messages import Message
@@ -805,23 +806,10 @@ def _agency_level(name: str, levels: list[str]) -> str:
 
 # --- writing ---------------------------------------------------------------------------------------------------
 
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _str)
-
-
 def dump_yaml(data: Any) -> str:
     """YAML as the importer writes it, in NFC with new-style tone marks throughout, so `make check` passes it as
-    written: every string is cleaned on the way in, and this catches whatever reaches the file another way."""
-    return new_tone_spelling(
-        yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110, default_flow_style=False))
+    written: the one writer of new content files (cchc.content.roundtrip, which the editors' form uses too)."""
+    return canonical_yaml(data)
 
 
 def _english(old: Any, table: dict[str, str]) -> None:
