@@ -9,7 +9,6 @@ import difflib
 import json
 import subprocess
 import threading
-import urllib.error
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -372,6 +371,7 @@ def test_make_edit_serves_the_form_and_the_preview_over_the_working_copy(site_co
     import socket
     import sys
     import time
+    import urllib.error
     import urllib.request
 
     def free_port() -> int:
