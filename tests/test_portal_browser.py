@@ -159,3 +159,56 @@ def test_leaflet_preview_fits_the_screen(page_factory) -> None:  # type: ignore[
             assert 0 <= left and right <= width and sheet_width <= room + 0.5, (width, sheets, room)
             assert sheet_width >= min(room, a4_width) * 0.98, ("the sheet fills the width", width, sheets, room)
         page.context.close()
+
+
+def test_404_page_is_self_contained(page_factory) -> None:  # type: ignore[no-untyped-def]
+    page = page_factory("no-such-page/")
+    assert page.outside == [] and page.violations == []
+    page.context.close()
+
+
+def test_keyboard_reaches_skip_link_menus_and_language_switcher(page_factory) -> None:  # type: ignore[no-untyped-def]
+    page = page_factory("mot-cua/")
+    page.keyboard.press("Tab")
+    first = page.evaluate("document.activeElement.className + ' ' + document.activeElement.getAttribute('href')")
+    assert "md-skip" in first, "the first Tab stop is the skip link"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle + ' ' + "
+                            "getComputedStyle(document.activeElement).transform")
+    assert outline.split()[0] != "none" or "matrix" in outline, "the skip link shows when focused"
+    # Tab on: the language switcher's English link and the navigation tabs are reachable, and focus is visible.
+    reached, styles = set(), set()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => { const a = document.activeElement; const s = getComputedStyle(a);
+            return [a.getAttribute('hreflang') || '', a.textContent.trim(), s.outlineStyle, s.outlineWidth]; }""")
+        reached.add(info[0] or info[1])
+        if info[1] == "Nơi nộp hồ sơ":
+            styles.add((info[2], info[3]))
+    assert "en" in reached, "the language switcher's English link is reachable by keyboard"
+    assert "Tin tức" in reached, "the navigation tabs are reachable by keyboard"
+    assert styles and all(style != "none" and width != "0px" for style, width in styles), "focus is visible"
+
+
+def test_home_page_is_built_from_the_data(base_url, page_factory) -> None:  # type: ignore[no-untyped-def]
+    feedback = yaml.safe_load((ROOT / "data/feedback.yml").read_text(encoding="utf-8"))
+    page = page_factory("")
+    text = page.inner_text("article")
+    for line in feedback["duong_day_nong"]:
+        assert line["dien_thoai"] in text
+    assert page.locator('a[href="tel:+842583822000"]').count() >= 1
+    assert "Tin mới" in text and "Thủ tục mới công bố, sửa đổi" in text and "PAR INDEX" in text
+    # The search box leads to the search page with the query.
+    page.fill("#cchc-home-q", "khai sinh")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/tim-kiem/?q=khai+sinh")
+    footer = page.inner_text("footer")
+    assert "Sở Nội vụ tỉnh Khánh Hòa" in footer and "Tuyên bố về khả năng tiếp cận" in footer
+    page.context.close()
+
+
+def test_fonts_are_served_by_the_site(page_factory, base_url) -> None:  # type: ignore[no-untyped-def]
+    page = page_factory("")
+    loaded = page.evaluate("document.fonts.ready.then(() => [...document.fonts].filter(f => f.status === 'loaded')"
+                           ".map(f => f.family + ' ' + f.weight))")
+    assert any("Be Vietnam Pro" in f for f in loaded), json.dumps(loaded)
+    page.context.close()
