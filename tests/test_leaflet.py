@@ -113,7 +113,10 @@ def test_qr_codes_decode_to_the_right_addresses(leaflet_page, lang: str) -> None
         "qr-feedback": data("feedback.yml")["he_thong_quoc_gia"],
     }
     for ident, url in expected.items():
-        shot = page.locator(f"#{ident}").screenshot()
+        # The preview is zoomed to the screen (cchc.css), where Playwright's element screenshot can miss the
+        # element: the page's own screenshot, clipped to the element's box, shows what the reader sees.
+        box = page.locator(f"#{ident}").bounding_box()
+        shot = page.screenshot(full_page=True, clip=box)
         found = [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(shot)))]
         assert found == [url], ident
         assert page.locator(f"#{ident}").get_attribute("aria-label") == f"{'Mã QR' if lang == 'vi' else 'QR code'}: {url}"

@@ -62,3 +62,38 @@ def test_related_procedures_link_their_pages() -> None:
     related = html.split('id="thu-tuc-lien-quan"', 1)[1].split("<h2", 1)[0]
     assert '<a href="../cap-ban-sao-trich-luc-ho-tich-ban-sao-giay-khai-sinh-2.000635/">' in related
     assert "(2.000635)" in related and "(2.000986)" in related
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # As the tables extension and htmlout.table write them: every data cell labelled with its heading.
+        ("<table>\n<thead>\n<tr>\n<th>A &amp; B</th>\n<th>Năm</th>\n<th>\"Điểm\"</th>\n</tr>\n</thead>\n<tbody>\n"
+         "<tr>\n<td>x</td>\n<td style=\"text-align: right;\">2025</td>\n<td><a href=\"#\">9</a></td>\n</tr>\n"
+         "</tbody>\n</table>",
+         "<table>\n<thead>\n<tr>\n<th>A &amp; B</th>\n<th>Năm</th>\n<th>\"Điểm\"</th>\n</tr>\n</thead>\n<tbody>\n"
+         "<tr>\n<td data-label=\"A &amp; B\">x</td>\n<td data-label=\"Năm\" style=\"text-align: right;\">2025</td>\n"
+         "<td data-label=\"&quot;Điểm&quot;\"><a href=\"#\">9</a></td>\n</tr>\n</tbody>\n</table>"),
+        # Two columns fit a phone as they are; merged cells and tables without headings are left alone.
+        ("<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>",
+         None),
+        ("<table><thead><tr><th>a</th><th>b</th><th>c</th></tr></thead><tbody><tr><td colspan=\"3\">1</td></tr>"
+         "</tbody></table>", None),
+        ("<table><tbody><tr><td>1</td><td>2</td><td>3</td></tr></tbody></table>", None),
+        ("<p>no table</p>", None),
+    ],
+)
+def test_table_cells_carry_their_column_heading(html: str, expected: str | None) -> None:
+    from cchc.site.htmlout import label_table_cells
+
+    assert label_table_cells(html) == (html if expected is None else expected)
+
+
+def test_built_tables_are_labelled_for_phones(built_site: Path) -> None:
+    """The fee table (written as HTML), the home page's and the register's (Markdown) carry their labels."""
+    fees = (built_site / "en/thu-tuc/dang-ky-khai-sinh-1.001193/index.html").read_text(encoding="utf-8")
+    assert '<td data-label="How to submit">' in fees and '<td data-label="Fees and charges">' in fees
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<td data-label="Chỉ số cải cách hành chính">PAR INDEX</td>' in home
+    register = (built_site / "van-ban/index.html").read_text(encoding="utf-8")
+    assert register.count('<td data-label="Số hiệu">') == register.count("<tr>") - 1

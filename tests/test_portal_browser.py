@@ -36,6 +36,7 @@ PAGE_TYPES = {
     "leaflet": "to-roi/",
     "about (hand-written)": "gioi-thieu/",
     "accessibility statement": "tiep-can/",
+    "open data": "du-lieu-mo/",
 }
 PAGES = [(f"{name} ({lang})", ("" if lang == "vi" else "en/") + path)
          for lang in ("vi", "en") for name, path in PAGE_TYPES.items()]
@@ -93,7 +94,71 @@ def test_page_is_self_contained_accessible_and_fits_a_phone(page_factory, name: 
 
     phone = page_factory(path, width=360)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360, f"{name}: scrolls sideways at 360 px"
+    cut = phone.evaluate(CUT_OFF)
+    assert cut == [], f"{name}: content cut off or hidden at 360 px: {cut}"
     phone.context.close()
+
+
+# What a 360 px screen does not show in full: every visible element whose right edge is past the viewport, and
+# every element that clips or scrolls its own content sideways (a table scrolling inside itself counts: part of
+# it is off-screen). Left out: text for screen readers only, the menu drawer while it is closed (off-screen on
+# purpose), and Material's header title, which ends in an ellipsis by design and says the site's name and the
+# page's title, both shown in full below it (the page's h1 is checked here).
+CUT_OFF = """() => {
+  const width = document.documentElement.clientWidth;
+  const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+    + (typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+  const drawerClosed = !document.getElementById('__drawer').checked;
+  const out = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    if (style.visibility === 'hidden' || !box.width || !box.height) continue;
+    if (box.width <= 1 && box.height <= 1) continue; // text for screen readers only (.cchc-visually-hidden)
+    if (drawerClosed && el.closest('.md-sidebar--primary')) continue; // the closed menu drawer, off-screen left
+    if (box.right > width + 0.5) out.push(`${name(el)} ends at ${Math.round(box.right)} px`);
+    const sideways = /hidden|clip|auto|scroll/.test(style.overflowX) && el.scrollWidth > el.clientWidth + 1;
+    const ellipsis = style.textOverflow === 'ellipsis' && el.closest('.md-header');
+    if (sideways && !ellipsis) out.push(`${name(el)} hides ${el.scrollWidth - el.clientWidth} px (${style.overflowX})`);
+  }
+  const h1 = document.querySelector('article h1');
+  if (h1 && h1.scrollWidth > h1.clientWidth + 1) out.push('the h1 is cut off');
+  return out.slice(0, 10);
+}"""
+
+
+def test_phone_tables_are_cards_with_every_label(page_factory) -> None:  # type: ignore[no-untyped-def]
+    """At 360 px the wide tables (document register, home, a procedure's fees) show each row as a card: every
+    cell with its column's heading, read from the data-label the build wrote."""
+    for path, heading in (("van-ban/", "Số hiệu"), ("", "Chỉ số cải cách hành chính"),
+                          ("en/thu-tuc/dang-ky-khai-sinh-1.001193/", "Fees and charges")):
+        page = page_factory(path, width=360)
+        cells = page.evaluate("""() => [...document.querySelectorAll('article td')].map(td => [
+            td.dataset.label, getComputedStyle(td, '::before').content, getComputedStyle(td).display,
+            td.closest('table').querySelector('thead').offsetParent === null])""")
+        assert cells and all(label and before == f'"{label}"' and display == "block" and head_hidden
+                             for label, before, display, head_hidden in cells), (path, cells[:4])
+        assert heading in {label for label, *_ in cells}, (path, heading)
+        page.context.close()
+    wide = page_factory("van-ban/", width=1280)
+    assert wide.evaluate("getComputedStyle(document.querySelector('article td')).display") == "table-cell"
+    wide.context.close()
+
+
+def test_leaflet_preview_fits_the_screen(page_factory) -> None:  # type: ignore[no-untyped-def]
+    """On screen the two A4 sheets are zoomed to the width of the content, on a phone as on a desktop (print keeps
+    them at full size: tests/test_leaflet.py)."""
+    a4_width = 297 / 25.4 * 96
+    for width in (360, 1280):
+        page = page_factory("to-roi/", width=width)
+        sheets = page.evaluate("""() => [...document.querySelectorAll('.cchc-sheet')].map(s => {
+            const box = s.getBoundingClientRect(); return [box.left, box.right, box.width]; })""")
+        room = page.evaluate("document.querySelector('.cchc-leaflet').clientWidth")
+        assert len(sheets) == 2, sheets
+        for left, right, sheet_width in sheets:
+            assert 0 <= left and right <= width and sheet_width <= room + 0.5, (width, sheets, room)
+            assert sheet_width >= min(room, a4_width) * 0.98, ("the sheet fills the width", width, sheets, room)
+        page.context.close()
 
 
 def test_404_page_is_self_contained(page_factory) -> None:  # type: ignore[no-untyped-def]

@@ -339,6 +339,15 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "The search could not be loaded. Please reload the page or browse the lists.",
     },
     "search_more": {"vi": "Xem thêm kết quả", "en": "More results"},
+    "suggest_label": {"vi": "Kết quả gợi ý", "en": "Suggested results"},
+    "suggest_count": {
+        "vi": "{n} kết quả gợi ý. Dùng phím mũi tên để chọn, Enter để mở.",
+        "en": "{n} suggested result(s). Use the arrow keys to choose one, Enter to open it.",
+    },
+    "suggest_none": {
+        "vi": "Không có kết quả gợi ý. Nhấn Enter để tìm trên trang Tìm kiếm.",
+        "en": "No suggested results. Press Enter to search on the Search page.",
+    },
     "kind_procedure": {"vi": "Thủ tục hành chính", "en": "Administrative procedure"},
     "kind_news": {"vi": "Tin tức", "en": "News"},
     "kind_document": {"vi": "Văn bản", "en": "Document"},

@@ -41,7 +41,8 @@ from cchc.output.share_images import write_share_images
 from cchc.site.addresses import FINDER_DATA, SYNONYMS_DATA, page_url, procedure_uri, set_uri
 from cchc.site.admin import cms_config
 from cchc.site.documents import plan_document_pages
-from cchc.site.finder import finder_data, plan_search_pages, synonyms_data
+from cchc.site.finder import finder_data, header_box, plan_search_pages, synonyms_data
+from cchc.site.htmlout import label_table_cells
 from cchc.site.index_markup import folded_block
 from cchc.site.leaflet import leaflet_page
 from cchc.site.news import news_alternates, plan_news_pages, story_body
@@ -82,6 +83,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["alternate"] = alternate_links(config.site_url or "/", lang, "")
     config.extra["feeds"] = autodiscovery_links(catalogue, lang, "")
     config.extra["cchc_footer"] = footer(catalogue, lang)
+    config.extra["cchc_search_box"] = header_box(lang)
     return config
 
 
@@ -153,6 +155,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         html = html[: body[0]] + text + html[body[1] :]
         build.story_html[page.file.src_uri] = text.strip()  # the feeds carry the sanitized text
     html = decorative_checkboxes(html)
+    html = label_table_cells(html)  # each cell's column heading, for phones' stacked rows
     search = page.meta.get("search")
     if not (isinstance(search, dict) and search.get("exclude")):
         # Pagefind folds Vietnamese marks itself except đ: add the accent-free forms of đ-words, hidden.

@@ -1,6 +1,7 @@
 // cchc-search.js: the search page (tim-kiem/), on Pagefind, and the procedure finder (thu-tuc/tim-thu-tuc/),
 // on the finder's own data file (thu-tuc.json: every procedure with its field, level, agency, audience and
-// online level, in dictionary order).
+// online level, in dictionary order). The header box's suggestions (cchc-suggest.js) import it when the reader
+// first uses the box and rank with the same findRanked.
 //
 // Pagefind loads only the index chunks a query needs. It matches Vietnamese marks loosely by itself except
 // the letter đ, so the query's đ is folded to d here, matching the hidden accent-free đ-words every page
@@ -39,14 +40,24 @@ function format(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, key) => (key in values ? String(values[key]) : ""));
 }
 
-async function loadEngine(root) {
-  const bundle = new URL(root.dataset.pagefind, window.location.href);
-  const pagefind = await import(bundle.href);
-  // Pagefind returns paths from the root of the folder it indexed: this language's build.
-  await pagefind.options({ baseUrl: new URL("..", bundle).pathname });
-  pagefind.init(); // fetch the engine and the page list now, while the reader is still typing
-  return pagefind;
+// The search engine of a Pagefind bundle (pagefind.js), loaded once per page whoever asks first: the search page,
+// the finder or the header box's suggestions (cchc-suggest.js).
+const engines = new Map();
+export function openEngine(bundleUrl) {
+  const bundle = new URL(bundleUrl, window.location.href);
+  if (!engines.has(bundle.href)) {
+    engines.set(bundle.href, (async () => {
+      const pagefind = await import(bundle.href);
+      // Pagefind returns paths from the root of the folder it indexed: this language's build.
+      await pagefind.options({ baseUrl: new URL("..", bundle).pathname });
+      pagefind.init(); // fetch the engine and the page list now, while the reader is still typing
+      return pagefind;
+    })());
+  }
+  return engines.get(bundle.href);
 }
+
+const loadEngine = (root) => openEngine(root.dataset.pagefind);
 
 export function score(query, data, position) {
   const q = lower(query.trim());
@@ -126,7 +137,8 @@ export function alternatives(query, synonyms) {
   return out;
 }
 
-function describe(data, strings) {
+// A result's second line (its kind, and a procedure's field, level, code and status) and its summary.
+export function describe(data, strings) {
   const meta = data.meta;
   const kind = meta.kind || "page";
   const parts = [strings["kind_" + kind] || strings.kind_page];
@@ -248,8 +260,11 @@ export async function findRanked(engine, q, filters, synonyms, isCurrent) {
   return { ranked, rest, total: Math.max(total, ranked.length) };
 }
 
+// The query as searched: pasted text may be decomposed.
+export const cleanQuery = (query) => query.normalize("NFC").trim();
+
 async function runSearch(engine, query, filters, results, strings, mode, isCurrent, synonyms) {
-  const q = query.normalize("NFC").trim(); // pasted text may be decomposed
+  const q = cleanQuery(query);
   if (!q && !Object.keys(filters).length) {
     results.clear();
     results.say("");
@@ -274,13 +289,14 @@ async function runSearch(engine, query, filters, results, strings, mode, isCurre
   }
 }
 
-// The synonyms file (data/synonyms.yml for this language); search works without it.
-export async function loadSynonyms(url) {
-  try {
-    return await (await fetch(url)).json();
-  } catch {
-    return null;
+// The synonyms file (data/synonyms.yml for this language), fetched once per page; search works without it.
+const synonymFiles = new Map();
+export function loadSynonyms(url) {
+  const href = new URL(url, window.location.href).href;
+  if (!synonymFiles.has(href)) {
+    synonymFiles.set(href, fetch(href).then((response) => response.json()).catch(() => null));
   }
+  return synonymFiles.get(href);
 }
 
 function debounce(fn, ms) {

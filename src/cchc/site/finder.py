@@ -40,8 +40,21 @@ STRING_KEYS = (
 COUNTED_KEYS = ("search_count", "finder_count")
 
 
+# What the header box's suggestions say (cchc-suggest.js): the listbox's name and the status line's messages,
+# with the result kinds and labels its options' second line shares with the search page.
+BOX_STRING_KEYS = ("suggest_label", "suggest_count", "suggest_none", "kind_procedure", "kind_news", "kind_document",
+                   "kind_list", "kind_page", "field", "level")
 
 
+def header_box(lang: str) -> dict[str, str]:
+    """What the header's search form carries on every page: the search page, the Pagefind bundle and the synonyms
+    file (site-root addresses; the template makes them relative) and the suggestions' strings as JSON."""
+    return {
+        "search": page_url(search_uri()),
+        "pagefind": PAGEFIND_DIR + "/pagefind.js",
+        "synonyms": SYNONYMS_DATA,
+        "strings": json.dumps({key: t(key, lang) for key in BOX_STRING_KEYS}, ensure_ascii=False, separators=(",", ":")),
+    }
 
 
 def _root_attrs(cat: Catalogue, lang: str, uri: str, mode: str) -> str:

@@ -136,3 +136,41 @@ def table(head: list[str], rows: list[list[str]]) -> str:
     for row in rows:
         out += ["<tr>", *(f"<td>{c}</td>" for c in row), "</tr>"]
     return "\n".join(out + ["</tbody>", "</table>"])
+
+
+_TABLE = re.compile(r"<table\b[^>]*>.*?</table>", re.S)
+_HEAD_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
+_BODY = re.compile(r"<tbody>(.*?)</tbody>", re.S)
+_ROW = re.compile(r"<tr\b[^>]*>.*?</tr>", re.S)
+_DATA_CELL = re.compile(r"<td(?=[\s>])")
+CARD_COLUMNS = 3  # from this many columns a table is too wide for a 360 px phone (cchc.css: stacked cards)
+
+
+def label_table_cells(html: str) -> str:
+    """Every data cell of a table with ``CARD_COLUMNS`` or more columns, labelled with its column's heading
+    (``data-label``), so a phone can show each row as a card with the labels beside the values (cchc.css).
+
+    Applies to tables as Python-Markdown's ``tables`` extension and ``table`` above write them: one heading row
+    in ``<thead>``, plain cells. A table with merged cells, nested tables or no heading row is left as it is.
+    """
+    if "<table" not in html:
+        return html
+
+    def label(m: re.Match[str]) -> str:
+        whole = m.group(0)
+        head = whole[: whole.find("<tbody>")] if "<tbody>" in whole else ""
+        labels = [" ".join(_TAG.sub("", cell).split()).replace('"', "&quot;") for cell in _HEAD_CELL.findall(head)]
+        if (len(labels) < CARD_COLUMNS or whole.count("<table") > 1 or "data-label=" in whole
+                or re.search(r"\b(?:colspan|rowspan)=", whole)):
+            return whole
+
+        def row(r: re.Match[str]) -> str:
+            cells = iter(labels)
+            return _DATA_CELL.sub(lambda c: f'<td data-label="{next(cells, "")}"', r.group(0))
+
+        def body(b: re.Match[str]) -> str:
+            return "<tbody>" + _ROW.sub(row, b.group(1)) + "</tbody>"
+
+        return _BODY.sub(body, whole)
+
+    return _TABLE.sub(label, html)
