@@ -32,6 +32,12 @@ Nội dung tin, có [một liên kết](https://dichvucong.gov.vn/).
 """
 
 
+def site_pages(site: Path, name: str = "*.html") -> list[Path]:
+    """The site's pages: every HTML file but the editors' form (admin/), which is not a page of the site (it is
+    checked by tests/test_admin.py)."""
+    return sorted(p for p in site.rglob(name) if p.relative_to(site).parts[0] != "admin")
+
+
 def make_site_copy(dest: Path) -> Path:
     """A site folder with its own content (safe to break) and the repository's hooks, templates and pages."""
     from benchmarks.generate import copy_site

@@ -66,7 +66,7 @@ Nội dung.
     assert any(p.startswith("docs/tin-tuc/2026/hong.md:3: khoa: got 'Tin Hong'; must match") for p in found)
     assert any(p.startswith("docs/tin-tuc/2026/hong.md:4: ngay_dang:") for p in found)
     assert "docs/tin-tuc/2026/hong.md:8: mau_sac: unknown field; allowed here: tieu_de, khoa, ngay_dang, " \
-           "ngay_cap_nhat, chuyen_muc, sapo, tac_gia, nguon, the, anh" in found
+           "ngay_cap_nhat, chuyen_muc, sapo, tac_gia, nguon, the, anh, ngon_ngu" in found
     assert ("docs/tin-tuc/2026/khong-mui-gio.md:4: ngay_dang: give the time zone, e.g. 2026-02-02T08:00:00+07:00 "
             "(Vietnam time)") in found
 

@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 
 import feedparser
 import pytest
-from conftest import ROOT, build_site, make_site_copy
+from conftest import ROOT, build_site, make_site_copy, site_pages
 
 from cchc.content.catalogue import load_catalogue
 from cchc.site.addresses import feed_paths, page_url
@@ -248,7 +248,7 @@ def test_procedure_change_feed(built_site: Path, catalogue) -> None:  # type: ig
 
 
 def test_autodiscovery_on_every_page(built_site: Path) -> None:
-    pages = list(built_site.rglob("*.html"))
+    pages = site_pages(built_site)
     assert len(pages) > 200
     for path in pages:
         head = path.read_text(encoding="utf-8").split("</head>", 1)[0]

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, site_pages
 
 from cchc.content.catalogue import load_catalogue
 from cchc.site.addresses import output_path, procedure_uri
@@ -184,7 +184,7 @@ def test_shared_chrome_links_the_same_places_from_every_page(built_site: Path) -
     for lang, root in (("vi", built_site), ("en", built_site / "en")):
         expected = chrome_targets((root / "index.html").read_text(encoding="utf-8"), "")
         assert "tim-kiem" in expected and "tiep-can" in expected
-        pages = [p for p in root.rglob("index.html") if lang == "en" or "en" not in p.relative_to(root).parts[:1]]
+        pages = [p for p in site_pages(root, "index.html") if lang == "en" or "en" not in p.relative_to(root).parts[:1]]
         assert len(pages) > 100
         for path in pages:
             url = path.parent.relative_to(root).as_posix()

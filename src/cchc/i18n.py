@@ -342,7 +342,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "suggest_label": {"vi": "Kết quả gợi ý", "en": "Suggested results"},
     "suggest_count": {
         "vi": "{n} kết quả gợi ý. Dùng phím mũi tên để chọn, Enter để mở.",
-        "en": "{n} suggested result(s). Use the arrow keys to choose one, Enter to open it.",
+        "en": "{n} suggested results. Use the arrow keys to choose one, Enter to open it.",
     },
     "suggest_none": {
         "vi": "Không có kết quả gợi ý. Nhấn Enter để tìm trên trang Tìm kiếm.",
@@ -413,6 +413,7 @@ _STRINGS: dict[str, dict[str, str]] = {
 _SINGULAR_EN = {
     "originals": "original", "copies": "copy", "count_procedures": "{n} procedure", "count_documents": "{n} document",
     "search_count": "{n} result for “{q}”", "finder_count": "{n} matching procedure",
+    "suggest_count": "{n} suggested result. Use the down arrow key to choose it, Enter to open it.",
 }
 
 

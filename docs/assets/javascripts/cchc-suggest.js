@@ -94,7 +94,8 @@ function combobox(form) {
     choose(-1);
     if (found.length) open();
     else close();
-    status.textContent = found.length ? format(strings.suggest_count, { n: found.length }) : strings.suggest_none;
+    const counted = found.length === 1 ? strings.suggest_count_one : strings.suggest_count; // "1 result", "2 results"
+    status.textContent = found.length ? format(counted, { n: found.length }) : strings.suggest_none;
   };
 
   const update = async () => {

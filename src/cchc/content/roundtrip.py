@@ -36,23 +36,28 @@ class _IndentedDumper(_Dumper):
         super().increase_indent(flow, False)
 
 
-_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?)?$")
+class _DateText(str):
+    """A date or time of the data, as its ISO text: written plain, so it reads back as the date it was (a string
+    that only looks like a date stays quoted, as PyYAML writes it)."""
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if _TIMESTAMP.match(value):  # a date kept as its text: written plain, read back as the date it was
-        return dumper.represent_scalar("tag:yaml.org,2002:timestamp", value)
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+
+
+def _date(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:timestamp", str(value))
 
 
 for _cls in (_Dumper, _IndentedDumper):
     _cls.add_representer(str, _str)
+    _cls.add_representer(_DateText, _date)
 
 
 def _plain(value: Any) -> Any:
     """Values as plain Python, dates as the text of the file (ruamel's and the edit's alike), to compare."""
     if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
+        return _DateText(value.isoformat())
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -190,7 +195,7 @@ def _indented_lists(lines: list[str]) -> bool:
 def _load(text: str) -> Any:
     reader = YAML(typ="rt")
     reader.constructor.add_constructor(  # dates as the file's text, compared with the edit's (see _plain)
-        "tag:yaml.org,2002:timestamp", lambda constructor, node: constructor.construct_scalar(node))
+        "tag:yaml.org,2002:timestamp", lambda constructor, node: _DateText(constructor.construct_scalar(node)))
     return reader.load(io.StringIO(text))
 
 

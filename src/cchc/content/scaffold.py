@@ -139,7 +139,8 @@ def new_story(root: Path, key: str, when: dt.datetime, lang: str = "vi") -> Path
                             "e.g. hoi-nghi-cai-cach-hanh-chinh-2026")
     suffix = ".md" if lang == "vi" else f".{lang}.md"
     path = root / DOCS_DIR / NEWS_DIR / str(when.year) / f"{key}{suffix}"
-    language = "" if lang == "vi" else f"ngon_ngu: {lang}                    # Ngôn ngữ của tin: bản tiếng Anh\n"
+    language = ("# ngon_ngu: en                  # Ngôn ngữ: chỉ ghi ở bản tiếng Anh (en)\n" if lang == "vi" else
+                f"ngon_ngu: {lang}                    # Ngôn ngữ của tin: bản tiếng Anh\n")
     return _create(path, NEWS.format(key=key, language=language,
                                      when=when.isoformat(timespec="minutes") + ":00+07:00"
                                      if when.tzinfo is None else when.isoformat()))

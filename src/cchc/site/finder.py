@@ -53,7 +53,9 @@ def header_box(lang: str) -> dict[str, str]:
         "search": page_url(search_uri()),
         "pagefind": PAGEFIND_DIR + "/pagefind.js",
         "synonyms": SYNONYMS_DATA,
-        "strings": json.dumps({key: t(key, lang) for key in BOX_STRING_KEYS}, ensure_ascii=False, separators=(",", ":")),
+        "strings": json.dumps({**{key: t(key, lang) for key in BOX_STRING_KEYS},
+                               "suggest_count_one": singular("suggest_count", lang)},  # "1 suggested result"
+                              ensure_ascii=False, separators=(",", ":")),
     }
 
 
