@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, SHARED, build_site, make_site_copy
+from conftest import ROOT, SHARED, build_site, make_site_copy, served
 
 from cchc.content.catalogue import load_catalogue
 from cchc.content.importer import (
@@ -588,3 +588,34 @@ def test_decomposed_and_old_style_text_is_written_composed(tmp_path: Path) -> No
     text = (root / "procedures/1.001193.yml").read_text(encoding="utf-8")
     assert unicodedata.is_normalized("NFC", text)
     assert "ten: Thủ tục đăng ký khai sinh tại Ủy ban hòa giải" in text
+
+
+@pytest.fixture(scope="module")
+def imported_url(imported_site: Path) -> Iterator[str]:
+    """The built site of all shared records, served locally for the browser."""
+    with served(imported_site) as url:
+        yield url
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("query", "code"), [
+    ("dang ki ket hon", "1.000894"),  # kí/ký
+    ("li lich tu phap", "3.000333"),  # lí/lý
+    ("bang lai xe", "3.000348"),  # bằng lái -> giấy phép lái xe
+    ("nhap ho khau", "1.004222"),  # -> đăng ký thường trú
+    ("dang ky tam tru", "1.004194"),
+    ("giay phep kinh doanh", "1.001612"),  # -> hộ kinh doanh
+    ("lam giay khai sinh cho con", "1.001193"),
+])
+def test_citizens_words_find_imported_procedures(browser, imported_url: str, query: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    """Issue 22 on a site of imported national records, not only the hand-written sample: variants, everyday
+    names and no tone marks put the procedure in the first three results."""
+    from urllib.parse import quote
+
+    page = browser.new_page()
+    page.goto(f"{imported_url}tim-kiem/?q={quote(query)}")
+    page.wait_for_function("() => { const s = document.querySelector('.cchc-search-status').textContent;"
+                           " return s && !s.endsWith('…'); }", timeout=20000)
+    urls = page.evaluate("() => [...document.querySelectorAll('.cchc-result a')].map(a => a.getAttribute('href'))")
+    page.close()
+    assert any(url.rstrip("/").endswith("-" + code) for url in urls[:3]), (query, urls[:3])
