@@ -16,31 +16,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cchc.content.cms_backend import ENTRY_FOLDERS, ENTRY_SUFFIXES, SCHEMA_LINES
-from cchc.content.roundtrip import canonical_yaml, patch_story, patch_yaml
-from cchc.content.yamlio import load_yaml
+from cchc.content.cms_backend import ENTRY_FOLDERS, ENTRY_SUFFIXES, Refused, merged_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
-
-
-def restored(rel: str, text: str, before: str | None) -> str:
-    """``text`` (as the form wrote it) put into ``before`` (the file on the base branch, None for a new file)."""
-    if rel.endswith(".md"):
-        return patch_story(before, text)
-    located, problems = load_yaml(text, rel)
-    if located is None:
-        raise ValueError("\n".join(str(p) for p in problems))
-    if before is None:
-        line = SCHEMA_LINES.get(rel.rsplit("/", 1)[0])
-        first = text.split("\n", 1)[0]
-        schema = first if first.startswith("# yaml-language-server:") else (
-            f"# yaml-language-server: $schema={line}.schema.json" if line else "")
-        return canonical_yaml(located.data, schema)
-    return patch_yaml(before, located.data)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,8 +47,8 @@ def main(argv: list[str] | None = None) -> int:
         before = shown.stdout if shown.returncode == 0 else None
         text = path.read_text(encoding="utf-8")
         try:
-            new = restored(rel, text, before)
-        except ValueError as exc:
+            new = merged_text(rel, text, before)
+        except Refused as exc:
             print(f"{rel}: not restored: {exc}", file=sys.stderr)
             continue
         if new != text:

@@ -20,8 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from cchc.content.frontmatter import split_front_matter
 from cchc.content.problems import Problem, bilingual
-from cchc.content.roundtrip import canonical_yaml, patch_story, patch_yaml
+from cchc.content.roundtrip import canonical_yaml, patch_story, patch_yaml, schema_line
 from cchc.content.yamlio import load_yaml
 
 ENTRY_FOLDERS = ("procedures", "documents", "data", "docs/tin-tuc")
@@ -29,8 +30,6 @@ MEDIA_FOLDERS = ("docs/assets/images",)
 ENTRY_SUFFIXES = (".yml", ".md")
 MEDIA_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".svg", ".pdf")
 MAX_UPLOAD = 10 * 1024 * 1024  # bytes, as cchc.content.inventory allows for a file under docs/
-SCHEMA_LINES = {"procedures/sets": "../../schemas/procedure-set", "procedures": "../schemas/procedure",
-                "documents": "../schemas/document"}
 
 
 class Refused(Exception):
@@ -38,6 +37,37 @@ class Refused(Exception):
 
 
 Checker = Callable[[Path, str], list[Problem]]
+
+
+def _screened(text: str, rel: str) -> Any:
+    located, problems = load_yaml(text, rel)
+    if located is None:
+        raise Refused("\n".join(str(p) for p in problems))
+    return located.data
+
+
+def _story(text: str, rel: str) -> tuple[dict[str, Any], str]:
+    located, body, _, problems = split_front_matter(text, rel)
+    if located is None:
+        raise Refused("\n".join(str(p) for p in problems))
+    return located.data, body
+
+
+def merged_text(rel: str, raw: str, original: str | None) -> str:
+    """What the form wrote for ``rel`` put into ``original``, the file as it was (None for a new file): read with
+    the screened loader, then only the changed values written again (cchc.content.roundtrip); a new file as the
+    importer writes one, after the schema line the form wrote. Refused when either is not content the site reads.
+    The one merge for make edit's saves and for the form's commits on GitHub (scripts/restore_format.py)."""
+    if rel.endswith(".md"):
+        front, body = _story(raw.replace("\r\n", "\n"), rel)
+        if original is not None:
+            _story(original, rel)
+        return patch_story(original, front, body)
+    data = _screened(raw, rel)
+    if original is None:
+        return canonical_yaml(data, schema_line(raw))
+    _screened(original, rel)
+    return patch_yaml(original, data)
 
 
 def _sha(data: bytes) -> str:
@@ -103,33 +133,9 @@ class LocalBackend:
 
     # --- writing -------------------------------------------------------------------------------------------
 
-    def merged(self, rel: str, raw: str) -> str:
-        """What the form wrote, put into the file as it was; refused when it is not YAML the site accepts."""
-        path = self.path(rel, ENTRY_FOLDERS, ENTRY_SUFFIXES)
-        original = path.read_text(encoding="utf-8") if path.is_file() else None
-        if rel.endswith(".md"):
-            front = raw.split("---", 2)[1] if raw.startswith("---") and raw.count("---") >= 2 else ""
-            self.screened(front, rel)
-            if original is not None:
-                self.screened(original.split("---", 2)[1] if original.startswith("---") else "", rel)
-            return patch_story(original, raw)
-        data = self.screened(raw, rel)
-        if original is None:
-            folder = rel.rsplit("/", 1)[0]
-            line = SCHEMA_LINES.get(folder)
-            return canonical_yaml(data, f"# yaml-language-server: $schema={line}.schema.json" if line else "")
-        self.screened(original, rel)
-        return patch_yaml(original, data)
-
-    def screened(self, text: str, rel: str) -> Any:
-        located, problems = load_yaml(text, rel)
-        if located is None:
-            raise Refused("\n".join(str(p) for p in problems))
-        return located.data
-
     def persist(self, rel: str, raw: str) -> None:
         path = self.path(rel, ENTRY_FOLDERS, ENTRY_SUFFIXES)
-        text = self.merged(rel, raw)
+        text = merged_text(rel, raw, path.read_text(encoding="utf-8") if path.is_file() else None)
         before = path.read_bytes() if path.is_file() else None
         self.write(path, text.encode("utf-8"))
         problems = self.check(self.root, rel)

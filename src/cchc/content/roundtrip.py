@@ -20,6 +20,7 @@ import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from cchc.content.frontmatter import PAGE_FRONT_MATTER
 from cchc.text import new_tone_spelling
 
 WIDTH = 110
@@ -208,11 +209,12 @@ def patch_yaml(original: str, new: Any) -> str:
     elif isinstance(old, CommentedSeq) and old and isinstance(new, list):
         work.sequence(old, _plain(new), len(work.lines))
     else:
-        return canonical_yaml(new, _schema_line(original))
+        return canonical_yaml(new, schema_line(original))
     return new_tone_spelling(work.result())
 
 
-def _schema_line(text: str) -> str:
+def schema_line(text: str) -> str:
+    """A YAML file's first line when it points VS Code at its schema, else ""."""
     first = text.split("\n", 1)[0]
     return first if first.startswith("# yaml-language-server:") else ""
 
@@ -223,19 +225,9 @@ def canonical_yaml(data: Any, schema_line: str = "") -> str:
     return new_tone_spelling((schema_line + "\n" if schema_line else "") + body)
 
 
-FRONT = re.compile(r"\A---\n(?P<front>.*?\n)---\n(?P<body>.*)\Z", re.S)
-
-
-def patch_story(original: str | None, new: str) -> str:
-    """A story written by the form (front matter and text) put into the file as it was: the front matter patched
-    value by value, the text as the form wrote it."""
-    edited = FRONT.match(new.replace("\r\n", "\n"))
-    if original is None or edited is None:
-        return new_tone_spelling(new)
-    before = FRONT.match(original)
-    if before is None:
-        return new_tone_spelling(new)
-    data = yaml.safe_load(edited.group("front")) or {}
-    front = patch_yaml(before.group("front"), data)
-    body = edited.group("body")
-    return new_tone_spelling(f"---\n{front}---\n{body}")
+def patch_story(original: str | None, front: dict[str, Any], body: str) -> str:
+    """A story's edited front matter and text put into its file as it was (``original``; None for a new story):
+    the front matter patched value by value, the text as written."""
+    before = PAGE_FRONT_MATTER.match(original) if original is not None else None
+    head = patch_yaml(before.group(1), front) if before else canonical_yaml(front)
+    return new_tone_spelling(f"---\n{head}---\n{body}")

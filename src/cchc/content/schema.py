@@ -25,9 +25,27 @@ from cchc.content.models import (
 SCHEMA_DIR = "schemas"
 
 
-def _taxonomy_schema(name: str) -> dict[str, Any]:
-    # A taxonomy file maps ids to entries.
-    model: Any = {**TAXONOMIES, **PORTAL_MAPS}[name]
+# Each data/<stem>.yml (its schema is schemas/<stem>.schema.json): its model and its shape, "record" (one
+# object), "map" (id -> entry: the taxonomies and the portal's maps) or "list" (entries).
+DATA_MODELS: dict[str, tuple[Any, str]] = {
+    "province": (Province, "record"),
+    "vocabulary": (Vocabulary, "record"),
+    "feedback": (Feedback, "record"),
+    "steering-committee": (SteeringCommittee, "record"),
+    "leaflet": (Leaflet, "record"),
+    **{name: (model, "map") for name, model in {**TAXONOMIES, **PORTAL_MAPS}.items()},
+    "translations": (MemoryEntry, "list"),
+}
+
+
+def data_schema(stem: str) -> dict[str, Any]:
+    """The JSON Schema of data/<stem>.yml."""
+    model: Any
+    model, shape = DATA_MODELS[stem]
+    if shape == "list":
+        return TypeAdapter(list[model]).json_schema()
+    if shape == "record":
+        return dict(model.model_json_schema())
     entry: dict[str, Any] = TypeAdapter(dict[str, model]).json_schema()
     entry["propertyNames"] = {"pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}
     return entry
@@ -41,14 +59,8 @@ def build_schemas() -> dict[str, str]:
         "province.schema.json": Province.model_json_schema(),
         "document.schema.json": LegalDocument.model_json_schema(),
         "news.schema.json": NewsItem.model_json_schema(),
-        "feedback.schema.json": Feedback.model_json_schema(),
-        "steering-committee.schema.json": SteeringCommittee.model_json_schema(),
-        "leaflet.schema.json": Leaflet.model_json_schema(),
-        "translations.schema.json": TypeAdapter(list[MemoryEntry]).json_schema(),
-        "vocabulary.schema.json": Vocabulary.model_json_schema(),
+        **{f"{stem}.schema.json": data_schema(stem) for stem in DATA_MODELS},
     }
-    for name in [*TAXONOMIES, *PORTAL_MAPS]:
-        schemas[f"{name}.schema.json"] = _taxonomy_schema(name)
     out = {}
     for file_name, schema in schemas.items():
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

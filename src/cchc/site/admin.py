@@ -12,25 +12,11 @@ as a list whose items carry the id; bilingual text written as a plain string is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter
-
 from cchc.content.catalogue import Catalogue
-from cchc.content.models import (
-    PORTAL_MAPS,
-    TAXONOMIES,
-    Feedback,
-    Leaflet,
-    LegalDocument,
-    MemoryEntry,
-    NewsItem,
-    Procedure,
-    ProcedureSet,
-    Province,
-    SteeringCommittee,
-)
+from cchc.content.models import LegalDocument, NewsItem, Procedure, ProcedureSet
+from cchc.content.schema import DATA_MODELS, data_schema
 from cchc.i18n import has_string, t
 
 ADMIN_DIR = "admin"
@@ -66,47 +52,27 @@ LONG_TEXT = {"mo_ta", "tiep_nhan", "yeu_cau_dieu_kien", "sapo", "ghi_chu", "dap"
              "chuong_trinh", "khau_hieu"}
 
 
-@dataclass(frozen=True)
-class Source:
-    """One collection or data file: its model, where its files are and how the form reads them."""
-
-    name: str
-    label: str
-    schema: dict[str, Any]
-    shape: str  # "record" (one object), "map" (id -> entry), "list" (a list of entries)
-    schema_line: str  # the file's first line, pointing VS Code at its schema
-
-
-def _schema(model: Any, shape: str) -> dict[str, Any]:
-    if shape == "map":
-        return TypeAdapter(dict[str, model]).json_schema()
-    if shape == "list":
-        return TypeAdapter(list[model]).json_schema()
-    assert isinstance(model, type) and issubclass(model, BaseModel)
-    return model.model_json_schema()
-
-
 def _line(name: str, depth: int = 1) -> str:
     return f"# yaml-language-server: $schema={'../' * depth}schemas/{name}.schema.json"
 
 
-DATA_FILES: tuple[tuple[str, str, Any, str, str], ...] = (
-    # (file stem in data/, label, model, shape, schema name)
-    ("province", "Tỉnh và cơ quan chủ trì", Province, "record", "province"),
-    ("centres", "Nơi tiếp nhận hồ sơ (Trung tâm, Bộ phận Một cửa)", PORTAL_MAPS["centres"], "map", "centres"),
-    ("feedback", "Đường dây nóng, phản ánh kiến nghị", Feedback, "record", "feedback"),
-    ("indices", "Chỉ số cải cách hành chính", PORTAL_MAPS["indices"], "map", "indices"),
-    ("faq", "Hỏi đáp", PORTAL_MAPS["faq"], "map", "faq"),
-    ("steering-committee", "Ban Chỉ đạo cải cách hành chính", SteeringCommittee, "record", "steering-committee"),
-    ("leaflet", "Tờ rơi", Leaflet, "record", "leaflet"),
-    ("fields", "Lĩnh vực", TAXONOMIES["fields"], "map", "fields"),
-    ("levels", "Cấp thực hiện", TAXONOMIES["levels"], "map", "levels"),
-    ("agencies", "Cơ quan", TAXONOMIES["agencies"], "map", "agencies"),
-    ("audiences", "Đối tượng thực hiện", TAXONOMIES["audiences"], "map", "audiences"),
-    ("categories", "Chuyên mục tin tức", TAXONOMIES["categories"], "map", "categories"),
-    ("synonyms", "Từ đồng nghĩa cho tìm kiếm", PORTAL_MAPS["synonyms"], "map", "synonyms"),
-    ("translations", "Bộ nhớ dịch (tiếng Anh)", MemoryEntry, "list", "translations"),
-)
+# Each data file's label in the form (its model and shape: cchc.content.schema.DATA_MODELS), in the form's order.
+DATA_LABELS = {
+    "province": "Tỉnh và cơ quan chủ trì",
+    "centres": "Nơi tiếp nhận hồ sơ (Trung tâm, Bộ phận Một cửa)",
+    "feedback": "Đường dây nóng, phản ánh kiến nghị",
+    "indices": "Chỉ số cải cách hành chính",
+    "faq": "Hỏi đáp",
+    "steering-committee": "Ban Chỉ đạo cải cách hành chính",
+    "leaflet": "Tờ rơi",
+    "fields": "Lĩnh vực",
+    "levels": "Cấp thực hiện",
+    "agencies": "Cơ quan",
+    "audiences": "Đối tượng thực hiện",
+    "categories": "Chuyên mục tin tức",
+    "synonyms": "Từ đồng nghĩa cho tìm kiếm",
+    "translations": "Bộ nhớ dịch (tiếng Anh)",
+}
 
 
 # Data files the form leaves to a developer's hand, and why.
@@ -287,8 +253,9 @@ def _news(lang: str, options: dict[str, Any]) -> tuple[dict[str, Any], dict[str,
 
 def _data_files(options: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     files, shapes = [], {}
-    for stem, label, model, shape, schema_name in DATA_FILES:
-        root = _schema(model, shape)
+    for stem, label in DATA_LABELS.items():
+        model, shape = DATA_MODELS[stem]
+        root = data_schema(stem)
         planner = _Planner(root, options)
         entry_schema = root["additionalProperties"] if shape == "map" else root["items"] if shape == "list" else root
         entry_fields = planner.fields(entry_schema, f"{ITEMS}[]." if shape != "record" else "", model.__name__)
@@ -299,10 +266,9 @@ def _data_files(options: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]
             {"name": ITEMS, "label": label, "widget": "list", "collapsed": True, "fields": entry_fields}]
         # Decap gives a files collection one format: the file's schema line tells the format which file it reads,
         # and this hidden field carries that to the save.
-        fields.append({"name": SHAPE, "widget": "hidden", "default": schema_name})
+        fields.append({"name": SHAPE, "widget": "hidden", "default": stem})
         files.append({"name": f"data-{stem}", "label": label, "file": f"data/{stem}.yml", "fields": fields})
-        shapes[f"data:{schema_name}"] = {"kind": shape, "bilingual": planner.bilingual,
-                                         "schema_line": _line(schema_name)}
+        shapes[f"data:{stem}"] = {"kind": shape, "bilingual": planner.bilingual, "schema_line": _line(stem)}
     collection = {"name": "du-lieu", "label": "Dữ liệu của trang", "delete": False, "extension": "yml",
                   "format": "cchc-data", "files": files}
     return collection, shapes
