@@ -619,3 +619,19 @@ def test_citizens_words_find_imported_procedures(browser, imported_url: str, que
     urls = page.evaluate("() => [...document.querySelectorAll('.cchc-result a')].map(a => a.getAttribute('href'))")
     page.close()
     assert any(url.rstrip("/").endswith("-" + code) for url in urls[:3]), (query, urls[:3])
+
+
+def test_an_unknown_in_a_newer_record_never_erases_what_the_file_knew(tmp_path: Path) -> None:
+    """The national record of 1.001612 says "Không có thông tin" for its agency and its time limits: a re-import
+    over the site's file keeps the agency and each channel's time limit the file had (the leaflet prints them),
+    as the re-import rule says, while the national texts are updated."""
+    root = make_site_copy(tmp_path / "site")
+    path = root / "procedures/1.001612.yml"
+    before = yaml.safe_load(path.read_text(encoding="utf-8"))
+    outcomes, _ = run_import(root, [next(p for p in RECORDS if p.name.endswith("__1.001612.json"))], today=TODAY)
+    assert [o.status for o in outcomes] == ["updated"]
+    after = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert after["co_quan_thuc_hien"] == before["co_quan_thuc_hien"] == ["ubnd-xa"]
+    times = {ch["hinh_thuc"]: ch["thoi_han"] for ch in after["cach_thuc"]}
+    assert times == {ch["hinh_thuc"]: ch["thoi_han"] for ch in before["cach_thuc"]} and None not in times.values()
+    load_catalogue(root)  # still valid

@@ -991,6 +991,16 @@ def _keep_form_files(groups: list[dict[str, Any]], old_groups: list[Any]) -> Non
                 doc["mau"] = {**doc.get("mau", {}), **form}
 
 
+def _keep_channel_times(channels: list[dict[str, Any]], old_channels: list[Any]) -> None:
+    """A channel the national record gives no time limit ("Không có thông tin") keeps the one the file had for
+    the same way of applying: an unknown never erases what an editor or an earlier import wrote."""
+    times = {ch.get("hinh_thuc"): ch["thoi_han"] for ch in old_channels
+             if isinstance(ch, dict) and isinstance(ch.get("thoi_han"), dict)}
+    for channel in channels:
+        if channel.get("thoi_han") is None and channel.get("hinh_thuc") in times:
+            channel["thoi_han"] = times[channel["hinh_thuc"]]
+
+
 def merge(rec: Parsed, old: dict[str, Any] | None, today: dt.date) -> dict[str, Any]:
     """The record to write: national fields from ``rec``, everything else from ``old`` (the editors')."""
     national = _drop_empty({"ma_thu_tuc": rec.code, **rec.fields})
@@ -1001,13 +1011,15 @@ def merge(rec: Parsed, old: dict[str, Any] | None, today: dt.date) -> dict[str, 
     _english(old, table)
     national = _translated(national, table)
     _keep_form_files(national.get("thanh_phan_ho_so") or [], old.get("thanh_phan_ho_so") or [])
+    _keep_channel_times(national.get("cach_thuc") or [], old.get("cach_thuc") or [])
     merged: dict[str, Any] = {}
     for key in FIELD_ORDER:
         if key in national:
             merged[key] = national[key]
-        elif key in old and (key not in NATIONAL_FIELDS or key in ("dia_chi_tiep_nhan", "yeu_cau_dieu_kien",
-                                                                      "loai_thu_tuc")):
-            merged[key] = old[key]  # editors' field, or a national one the new record leaves empty
+        elif key in old and key != "can_ra_soat":
+            # An editors' field, or a national one the new record leaves empty (the rule above): kept. What to
+            # review is the new record's alone.
+            merged[key] = old[key]
     for key, value in old.items():  # keys we do not know are kept, for the validator to report
         if key not in merged and key not in NATIONAL_FIELDS:
             merged[key] = value
