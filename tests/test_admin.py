@@ -3,7 +3,6 @@ one-field edits as one-field diffs, checked before they are kept) and, in Chromi
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import difflib
 import json
@@ -330,7 +329,7 @@ def test_shapes_are_valid_json_for_the_page(built_site: Path) -> None:
     settings = json.loads(text.split("window.CCHC_ADMIN = ", 1)[1].rstrip().rstrip(";"))
     assert settings["stylesheet"] == "/assets/stylesheets/cchc.css"
     assert (built_site / settings["stylesheet"].lstrip("/")).is_file()  # the preview pane's stylesheet exists
-    assert copy.deepcopy(settings["shapes"])["data:fields"]["kind"] == "map"
+    assert settings["shapes"]["data:fields"]["kind"] == "map"
 
 
 def test_the_forms_commits_on_github_are_restored_to_the_files_own_form(site_copy: Path) -> None:
